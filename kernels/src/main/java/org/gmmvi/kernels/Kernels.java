@@ -1,0 +1,20 @@
+package org.gmmvi.kernels;
+
+/**
+ * One backend's set of kernel families. Obtain the process-wide choice from
+ * {@link KernelProvider#get()}.
+ */
+public interface Kernels {
+
+  /** The backend's name as used by {@code -Dgmmvi.kernels.backend}: scalar, panama, openblas or auto. */
+  String name();
+
+  /** Dense Cholesky algebra and small products. */
+  DenseKernels dense();
+
+  /** Batched Gaussian-mixture log-densities, responsibilities and scores. */
+  MixtureKernels mixture();
+
+  /** Weighted sums for the natural-gradient estimators. */
+  NgKernels ng();
+}

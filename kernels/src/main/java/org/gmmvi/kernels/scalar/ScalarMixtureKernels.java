@@ -1,0 +1,142 @@
+package org.gmmvi.kernels.scalar;
+
+import org.gmmvi.kernels.MixtureKernels;
+
+/** Plain-Java mixture kernels: the reference for the other backends. One sample at a time. */
+public class ScalarMixtureKernels implements MixtureKernels {
+
+  /** {@code ½ log(2π)}. */
+  public static final double HALF_LOG_2PI = 0.5 * Math.log(2.0 * Math.PI);
+
+  @Override
+  public void componentLogDensities(double[] x, int n, int d, double[] means, double[] chols,
+      int k, double[] out) {
+    double[] z = new double[d];
+    for (int c = 0; c < k; c++) {
+      int lOff = c * d * d;
+      double norm = -d * HALF_LOG_2PI;
+      for (int i = 0; i < d; i++) {
+        norm -= Math.log(chols[lOff + i * d + i]);
+      }
+      for (int s = 0; s < n; s++) {
+        // z = L⁻¹ (x − μ) by forward substitution.
+        double q = 0.0;
+        for (int i = 0; i < d; i++) {
+          double t = x[s * d + i] - means[c * d + i];
+          int ri = lOff + i * d;
+          for (int j = 0; j < i; j++) {
+            t -= chols[ri + j] * z[j];
+          }
+          t /= chols[ri + i];
+          z[i] = t;
+          q += t * t;
+        }
+        out[s * k + c] = norm - 0.5 * q;
+      }
+    }
+  }
+
+  @Override
+  public void componentLogDensitiesDiag(double[] x, int n, int d, double[] means, double[] stds,
+      int k, double[] out) {
+    for (int c = 0; c < k; c++) {
+      double norm = -d * HALF_LOG_2PI;
+      for (int i = 0; i < d; i++) {
+        norm -= Math.log(stds[c * d + i]);
+      }
+      for (int s = 0; s < n; s++) {
+        double q = 0.0;
+        for (int i = 0; i < d; i++) {
+          double t = (x[s * d + i] - means[c * d + i]) / stds[c * d + i];
+          q += t * t;
+        }
+        out[s * k + c] = norm - 0.5 * q;
+      }
+    }
+  }
+
+  @Override
+  public void mixtureLogDensity(double[] comp, double[] logw, int n, int k, double[] out) {
+    for (int s = 0; s < n; s++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        max = Math.max(max, logw[c] + comp[s * k + c]);
+      }
+      if (max == Double.NEGATIVE_INFINITY || Double.isNaN(max)) {
+        out[s] = max;
+        continue;
+      }
+      double sum = 0.0;
+      for (int c = 0; c < k; c++) {
+        sum += Math.exp(logw[c] + comp[s * k + c] - max);
+      }
+      out[s] = max + Math.log(sum);
+    }
+  }
+
+  @Override
+  public void logResponsibilities(double[] comp, double[] logw, double[] mix, int n, int k,
+      double[] out) {
+    for (int s = 0; s < n; s++) {
+      for (int c = 0; c < k; c++) {
+        out[s * k + c] = logw[c] + comp[s * k + c] - mix[s];
+      }
+    }
+  }
+
+  @Override
+  public void mixtureScore(double[] x, int n, int d, double[] means, double[] chols, int k,
+      double[] logResp, double[] out) {
+    double[] z = new double[d];
+    java.util.Arrays.fill(out, 0, n * d, 0.0);
+    for (int c = 0; c < k; c++) {
+      int lOff = c * d * d;
+      for (int s = 0; s < n; s++) {
+        double r = Math.exp(logResp[s * k + c]);
+        if (r == 0.0) {
+          continue;
+        }
+        for (int i = 0; i < d; i++) {
+          z[i] = x[s * d + i] - means[c * d + i];
+        }
+        // z ← Λ (x − μ) = L⁻ᵀ L⁻¹ (x − μ).
+        for (int i = 0; i < d; i++) {
+          double t = z[i];
+          int ri = lOff + i * d;
+          for (int j = 0; j < i; j++) {
+            t -= chols[ri + j] * z[j];
+          }
+          z[i] = t / chols[ri + i];
+        }
+        for (int i = d - 1; i >= 0; i--) {
+          double t = z[i];
+          for (int j = i + 1; j < d; j++) {
+            t -= chols[lOff + j * d + i] * z[j];
+          }
+          z[i] = t / chols[lOff + i * d + i];
+        }
+        for (int i = 0; i < d; i++) {
+          out[s * d + i] -= r * z[i];
+        }
+      }
+    }
+  }
+
+  @Override
+  public void mixtureScoreDiag(double[] x, int n, int d, double[] means, double[] stds, int k,
+      double[] logResp, double[] out) {
+    java.util.Arrays.fill(out, 0, n * d, 0.0);
+    for (int c = 0; c < k; c++) {
+      for (int s = 0; s < n; s++) {
+        double r = Math.exp(logResp[s * k + c]);
+        if (r == 0.0) {
+          continue;
+        }
+        for (int i = 0; i < d; i++) {
+          double sd = stds[c * d + i];
+          out[s * d + i] -= r * (x[s * d + i] - means[c * d + i]) / (sd * sd);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.gmmvi.kernels.scalar;
+
+import org.gmmvi.kernels.NgKernels;
+
+/** Plain-Java weighted sums for the estimators: the reference for the other backends. */
+public class ScalarNgKernels implements NgKernels {
+
+  @Override
+  public void weightedSum(double[] w, double[] g, int n, int d, double[] out) {
+    java.util.Arrays.fill(out, 0, d, 0.0);
+    for (int s = 0; s < n; s++) {
+      double ws = w[s];
+      for (int i = 0; i < d; i++) {
+        out[i] += ws * g[s * d + i];
+      }
+    }
+  }
+
+  @Override
+  public void weightedOuter(double[] w, double[] g, double[] h, int n, int d, double[] out) {
+    java.util.Arrays.fill(out, 0, d * d, 0.0);
+    for (int s = 0; s < n; s++) {
+      double ws = w[s];
+      for (int a = 0; a < d; a++) {
+        double wg = ws * g[s * d + a];
+        int ra = a * d;
+        for (int b = 0; b < d; b++) {
+          out[ra + b] += wg * h[s * d + b];
+        }
+      }
+    }
+  }
+
+  @Override
+  public void weightedElementwise(double[] w, double[] g, double[] h, int n, int d, double[] out) {
+    java.util.Arrays.fill(out, 0, d, 0.0);
+    for (int s = 0; s < n; s++) {
+      double ws = w[s];
+      for (int i = 0; i < d; i++) {
+        out[i] += ws * g[s * d + i] * h[s * d + i];
+      }
+    }
+  }
+
+  @Override
+  public void weightedGram(double[] w, double[] phi, int n, int p, double[] out) {
+    java.util.Arrays.fill(out, 0, p * p, 0.0);
+    for (int s = 0; s < n; s++) {
+      double ws = w[s];
+      int rs = s * p;
+      for (int a = 0; a < p; a++) {
+        double wa = ws * phi[rs + a];
+        int ra = a * p;
+        for (int b = 0; b <= a; b++) {
+          out[ra + b] += wa * phi[rs + b];
+        }
+      }
+    }
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < a; b++) {
+        out[b * p + a] = out[a * p + b];
+      }
+    }
+  }
+
+  @Override
+  public void weightedTransposeTimes(double[] w, double[] phi, int n, int p, double[] f,
+      double[] out) {
+    java.util.Arrays.fill(out, 0, p, 0.0);
+    for (int s = 0; s < n; s++) {
+      double wf = w[s] * f[s];
+      int rs = s * p;
+      for (int j = 0; j < p; j++) {
+        out[j] += wf * phi[rs + j];
+      }
+    }
+  }
+}
