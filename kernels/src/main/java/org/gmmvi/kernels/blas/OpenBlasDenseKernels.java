@@ -22,6 +22,13 @@ public class OpenBlasDenseKernels extends ScalarDenseKernels {
       return false;
     }
     zeroStrictUpper(a, off, n);
+    // dpotrf accepts an infinite pivot (it only rejects non-positive and NaN ones); the contract
+    // requires finite pivots.
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(a[off + i * n + i])) {
+        return false;
+      }
+    }
     return true;
   }
 
