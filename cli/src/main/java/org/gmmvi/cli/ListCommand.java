@@ -1,6 +1,5 @@
 package org.gmmvi.cli;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,9 @@ final class ListCommand implements Callable<Integer> {
 
   @Option(names = "--debug", description = "Print stack traces of errors.")
   boolean debug;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   /** One-line explanation of every option letter (ALGORITHM.md §2, §3.1). */
   static final Map<Character, String> LETTERS = Map.ofEntries(
@@ -60,7 +62,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream out = System.out;
+    java.io.PrintWriter out = spec.commandLine().getOut();
     switch (what.toLowerCase(Locale.ROOT)) {
       case "codewords", "codeword", "letters" -> codewords(out);
       case "problems", "problem" -> problems(out);
@@ -68,10 +70,11 @@ final class ListCommand implements Callable<Integer> {
       default -> throw new UsageException("list: unknown topic '" + what
           + "'; choose codewords, problems or backends");
     }
+    out.flush();
     return 0;
   }
 
-  static void codewords(PrintStream out) {
+  static void codewords(java.io.PrintWriter out) {
     out.println("A codeword has seven letters, one per design choice, in this order"
         + " (2*2*2*3*3*2*3 = 432 variants):");
     for (ModulePosition p : ModulePosition.values()) {
@@ -88,7 +91,7 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  static void problems(PrintStream out) {
+  static void problems(java.io.PrintWriter out) {
     out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s  %s%n", "problem", "D", "full budget",
         "smoke", "log", "description / data needed");
     for (Problem p : Problems.all()) {
@@ -107,7 +110,7 @@ final class ListCommand implements Callable<Integer> {
         + " log_metrics_interval in iterations.");
   }
 
-  static void backends(PrintStream out) {
+  static void backends(java.io.PrintWriter out) {
     out.println("Kernel backends (choose with -Dgmmvi.kernels.backend=NAME or the environment"
         + " variable GMMVI_KERNELS_BACKEND; default auto):");
     Map<String, String> about = new java.util.LinkedHashMap<>();

@@ -107,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of errors.")
   boolean debug;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     RunProblem p = problem();
@@ -116,14 +119,15 @@ final class RunCommand implements Callable<Integer> {
       clearPreviousRun(s.out());
     }
     RunOutcome o = RunEngine.run(s, p);
-    return report(o, System.err);
+    return report(o, spec.commandLine().getErr());
   }
 
-  static int report(RunOutcome o, java.io.PrintStream err) {
+  static int report(RunOutcome o, java.io.PrintWriter err) {
     String where = o.out().toAbsolutePath().normalize().toString();
     if ("failed".equals(o.status())) {
       err.println("gmmvi: run failed at iteration " + o.iteration() + ": " + o.error());
       err.println("results so far (final.json marks the run as failed): " + where);
+      err.flush();
       return Main.EXIT_FAILURE;
     }
     err.printf(Locale.ROOT, "%s after %d iterations, %,d target evaluations, %s: %s%n",
@@ -134,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
     err.println("  metrics.csv, final.json, config.yml, model.npz, model.json");
     err.println("  plots: " + o.out().resolve("neg_elbo_vs_evals.png").toAbsolutePath().normalize()
         + ", " + o.out().resolve("neg_elbo_vs_time.png").toAbsolutePath().normalize());
+    err.flush();
     return 0;
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Atomic file replacement: the content goes to a temporary file in the same directory, is forced
@@ -53,6 +54,7 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, TEMP_PREFIX + abs.getFileName() + ".", ".tmp");
     boolean moved = false;
     try {
+      readableByAll(tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         OutputStream out = Channels.newOutputStream(ch);
@@ -71,6 +73,15 @@ public final class AtomicFiles {
       if (!moved) {
         Files.deleteIfExists(tmp);
       }
+    }
+  }
+
+  /** Temporary files are created owner-only; results are ordinary readable files (rw-r--r--). */
+  private static void readableByAll(Path tmp) throws IOException {
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default permissions
     }
   }
 

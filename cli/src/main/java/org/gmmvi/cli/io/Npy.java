@@ -23,13 +23,16 @@ import java.util.zip.ZipOutputStream;
  * followed by the array data, here little-endian float64 in C (row-major) order.
  *
  * <p>An {@code .npz} file is a zip archive with one {@code NAME.npy} entry per array; entries are
- * stored uncompressed.
+ * stored uncompressed with a fixed time stamp, so the same arrays always give the same bytes.
  */
 public final class Npy {
 
   /** Magic bytes at the start of every NPY file. */
   static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final int ALIGN = 64;
+  /** Entry time of every archive member: identical models give identical files. */
+  private static final java.time.LocalDateTime FIXED_TIME =
+      java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
 
   private Npy() {}
 
@@ -91,6 +94,7 @@ public final class Npy {
       byte[] bytes = toBytes(e.getValue().data(), e.getValue().shape());
       ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
       entry.setMethod(ZipEntry.STORED);
+      entry.setTimeLocal(FIXED_TIME);
       entry.setSize(bytes.length);
       entry.setCompressedSize(bytes.length);
       CRC32 crc = new CRC32();

@@ -40,10 +40,10 @@ public final class RegistryProblem implements RunProblem {
   @Override
   public Instance instantiate(long seed) {
     ProblemInstance pi = problem.instantiate(seed, data);
-    return new Instance(pi.target(), (model, est) -> {
+    return new Instance(pi.target(), (model, samples, m, logQ) -> {
       int k = model.numComponents();
       double[] means = java.util.Arrays.copyOf(model.meansArray(), k * model.dimension());
-      return pi.metrics().evaluate(est.samples(), est.logQ().length, est.logQ(), means, k);
+      return pi.metrics().evaluate(samples, m, logQ, means, k);
     });
   }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +24,6 @@ import org.gmmvi.cli.io.ModelFiles;
 import org.gmmvi.cli.report.Plots;
 import org.gmmvi.core.config.ConfigException;
 import org.gmmvi.core.model.GmmModel;
-import org.gmmvi.core.optimizer.ElboEstimate;
 import org.gmmvi.core.optimizer.ElboEstimator;
 import org.gmmvi.core.optimizer.GmmviOptimizer;
 import org.gmmvi.core.optimizer.IterationRecord;
@@ -96,7 +94,6 @@ public final class RunEngine {
         problem.defaultLogInterval());
     runner.put("log_metrics_interval", logInterval);
     algorithmConfig.put(ConfigFiles.RUNNER_SECTION, runner);
-    checkVectorLengths(algorithmConfig);
 
     Target target = instantiate().target();
     checkDimension(target);
@@ -186,20 +183,6 @@ public final class RunEngine {
     return c;
   }
 
-  /** Vector-valued {@code model_initialization} entries must have one entry per dimension. */
-  private void checkVectorLengths(Map<String, Object> config) {
-    if (!(config.get("model_initialization") instanceof Map<?, ?> init)) {
-      return;
-    }
-    for (String key : List.of("prior_mean", "prior_scale", "initial_cov")) {
-      if (init.get(key) instanceof List<?> l && l.size() != problem.dimension()) {
-        throw new UsageException("config model_initialization." + key + " has " + l.size()
-            + " entries but problem '" + problem.name() + "' has dimension "
-            + problem.dimension());
-      }
-    }
-  }
-
   /** Instantiates the problem; missing data and bad problem settings are user errors. */
   private RunProblem.Instance instantiate() {
     try {
@@ -218,7 +201,7 @@ public final class RunEngine {
 
   private GmmviOptimizer build(Map<String, Object> config, Target target, Checkpoint ckpt) {
     try {
-      GmmviOptimizer.Builder b = GmmviOptimizer.builder().codeword(s.codeword()).config(config)
+      var b = GmmviOptimizer.builder().codeword(s.codeword()).config(config)
           .target(target).seed(s.seed()).threads(s.threads());
       if (ckpt != null) {
         b.resume(OptimizerState.fromBytes(ckpt.optimizer()));
@@ -337,7 +320,7 @@ public final class RunEngine {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("iteration", it);
     row.put("num_samples", opt.numTargetEvaluations());
-    row.put("wall_seconds", String.format(Locale.ROOT, "%.3f", wallSeconds()));
+    row.put("wall_seconds", Math.round(wallSeconds() * 1000) / 1000.0);
     IterationRecord r = lastRecord;
     long dropped = droppedTotal;
     pending.add(metricsThread.submit(() -> {
@@ -346,13 +329,14 @@ public final class RunEngine {
       if (evalTarget instanceof RandomizedTarget rt) {
         rt.random().restore(rng.split().state());
       }
-      ElboEstimate est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng);
+      var est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng);
       row.put("neg_elbo", est.negElbo());
       row.put("entropy", est.entropy());
       row.put("num_components", q.numComponents());
       putStepsizes(row, r);
       row.put("dropped_samples", dropped);
-      Map<String, Double> secondary = evalInstance.metrics().evaluate(q, est);
+      Map<String, Double> secondary = evalInstance.metrics().evaluate(q, est.samples(),
+          est.logQ().length, est.logQ());
       for (Map.Entry<String, Double> e : secondary.entrySet()) {
         row.put(e.getKey(), e.getValue());
       }

@@ -3,7 +3,6 @@ package org.gmmvi.cli.run;
 import java.util.Locale;
 import java.util.Map;
 import org.gmmvi.core.model.GmmModel;
-import org.gmmvi.core.optimizer.ElboEstimate;
 import org.gmmvi.core.target.Target;
 
 /**
@@ -16,10 +15,17 @@ public interface RunProblem {
   @FunctionalInterface
   interface Metrics {
     /** No secondary metrics. */
-    Metrics NONE = (model, estimate) -> Map.of();
+    Metrics NONE = (model, samples, m, logQ) -> Map.of();
 
-    /** Named metrics in a stable order. */
-    Map<String, Double> evaluate(GmmModel model, ElboEstimate estimate);
+    /**
+     * Named metrics in a stable order.
+     *
+     * @param model   the model the samples were drawn from
+     * @param samples {@code m × D} evaluation samples (row-major)
+     * @param m       number of samples (2000)
+     * @param logQ    {@code m} model log-densities of the samples
+     */
+    Map<String, Double> evaluate(GmmModel model, double[] samples, int m, double[] logQ);
   }
 
   /**
