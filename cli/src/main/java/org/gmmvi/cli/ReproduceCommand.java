@@ -16,14 +16,12 @@ import org.gmmvi.cli.io.GitRevision;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.report.ReportWriter;
 import org.gmmvi.cli.run.Checkpoint;
-import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.cli.run.RunEngine;
 import org.gmmvi.cli.run.RunOutcome;
 import org.gmmvi.cli.run.RunProblem;
 import org.gmmvi.cli.run.RunSettings;
 import org.gmmvi.cli.run.TimeLimit;
 import org.gmmvi.kernels.KernelProvider;
-import org.gmmvi.problems.io.DataDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -105,7 +103,7 @@ final class ReproduceCommand implements Callable<Integer> {
     List<RunProblem> probs = new ArrayList<>();
     for (String p : problems) {
       RunProblem rp = RunCommand.registryProblem(p, dataDir);
-      checkData((RegistryProblem) rp, dataDir);
+      checkData(rp);
       probs.add(rp);
     }
     List<Job> jobs = new ArrayList<>();
@@ -150,17 +148,12 @@ final class ReproduceCommand implements Callable<Integer> {
     return maxIterations != null ? maxIterations : p.iterationCap(cw);
   }
 
-  /** Data files of the problem must exist before the grid starts. */
-  private static void checkData(RegistryProblem p, String dataDir) {
-    DataDirectory d = DataDirectory.resolve(dataDir);
-    for (String f : p.problem().dataFiles()) {
-      if (!d.has(f)) {
-        try {
-          d.file(f);
-        } catch (IllegalArgumentException e) {
-          throw new UsageException(e.getMessage(), e);
-        }
-      }
+  /** Missing data is reported before the grid starts: every problem is built once. */
+  private void checkData(RunProblem p) {
+    try {
+      p.instantiate(startSeed);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
     }
   }
 

@@ -70,6 +70,7 @@ public final class RunEngine {
   private int startIteration;
   private IterationRecord lastRecord;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private Throwable failure;
   private final CountDownLatch finished = new CountDownLatch(1);
 
   private RunEngine(RunSettings s, RunProblem problem, Progress progress) {
@@ -427,6 +428,7 @@ public final class RunEngine {
     } catch (RuntimeException | Error ignored) {
       // the failure being reported is the first one
     }
+    failure = e;
     return finish("failed", "error", reason);
   }
 
@@ -447,6 +449,11 @@ public final class RunEngine {
     if (error != null) {
       f.put("error", error);
       f.put("failed_at_iteration", opt.iteration());
+      if (failure != null) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        f.put("stack_trace", trace.toString().lines().limit(40).toList());
+      }
     }
     f.putAll(runDescription());
     f.put("iterations", opt.iteration());
