@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.ngestimate.MoreNgEstimator;
 import org.gmmvi.core.ngestimate.NgEstimate;
 import org.gmmvi.core.ngestimate.SteinNgEstimator;
 import org.gmmvi.core.testutil.SpecFixtures;
@@ -195,6 +196,24 @@ class TrustRegionComponentUpdaterTest {
     assertClose(m.mean(1), new double[] {0.93593219, 0.70766897}, 1e-6, "μ1'");
     assertClose(m.covariance(1), new double[] {0.65643625, 0.03252216, 0.03252216, 1.06683883},
         1e-6, "Σ1'");
+  }
+
+  /** §5.4 item 11: trust region with MORE (SNIS, λ = 1e−12), ε = 0.05, warm start lastEta = 2. */
+  @Test
+  void item11WarmStartWithMore() {
+    GmmModel m = SpecFixtures.item11Model();
+    ComponentBookkeeping book = SpecFixtures.book(2, 0.05);
+    book.setLastEta(0, 2);
+    book.setLastEta(1, 2);
+    NgEstimate e = new MoreNgEstimator().estimate(m, book, SpecFixtures.item11Batch());
+    TrustRegionComponentUpdater tr = new TrustRegionComponentUpdater(1e-12);
+    assertThat(tr.apply(m, book, e, 1.0)).containsExactly(true, true);
+    assertRel(book.lastEta(0), 4.4832178, 1e-6, "η0");
+    assertRel(tr.lastKl()[0], 0.053685174, 1e-6, "KL0");
+    assertClose(m.mean(0), new double[] {-0.80549513, 0.12783362}, 1e-6, "μ0'");
+    assertRel(book.lastEta(1), 1.5866794, 1e-6, "η1");
+    assertRel(tr.lastKl()[1], 0.041714736, 1e-6, "KL1");
+    assertClose(m.mean(1), new double[] {0.99343098, 0.55790612}, 1e-6, "μ1'");
   }
 
   /** The clamp η = max(e^lo, τ): with τ = 3 an inactive warm-start constraint gives η = 3. */
