@@ -16,7 +16,10 @@ import org.gmmvi.core.target.Target;
  *
  * <p><b>Bad-sample policy.</b> A sample whose log-density is NaN or ±∞, or whose gradient (when
  * requested) has a non-finite entry, is dropped before it reaches the database, and counted
- * ({@link #droppedLastCall()}, {@link #totalDropped()}). If every sample of a call is invalid, a
+ * ({@link #droppedLastCall()}, {@link #totalDropped()}). If every sample of a call is invalid, the
+ * call returns 0 valid samples (the iteration reuses older samples only) when the batch is small
+ * (fewer than {@value #MIN_FATAL_BATCH} samples) and fewer than {@value #MAX_ALL_INVALID_CALLS}
+ * consecutive calls were entirely invalid; otherwise (a broken target) a
  * {@link TargetEvaluationException} names the iteration, the count and example values. A target that
  * throws is reported as a {@link TargetEvaluationException} naming the iteration and the cause.
  * Output entries the target did not write (detected with a NaN sentinel with a private payload) are a
@@ -35,6 +38,10 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   private static final long UNWRITTEN_BITS = 0x7ff8_0000_dead_beefL;
   private static final double UNWRITTEN = Double.longBitsToDouble(UNWRITTEN_BITS);
   private static final int MIN_CHUNK = 8;
+  /** An entirely invalid batch of at least this many samples fails the run. */
+  static final int MIN_FATAL_BATCH = 20;
+  /** This many consecutive entirely invalid calls fail the run, whatever their size. */
+  static final int MAX_ALL_INVALID_CALLS = 10;
 
   private final Target target;
   private final int threads;
@@ -43,6 +50,7 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   private int iteration;
   private int droppedLastCall;
   private long totalDropped;
+  private int consecutiveAllInvalid;
   private double[][] chunkX = new double[0][];
   private double[][] chunkLp = new double[0][];
   private double[][] chunkGrad = new double[0][];
@@ -218,7 +226,8 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
         firstBad = i;
       }
     }
-    if (valid == 0) {
+    consecutiveAllInvalid = valid == 0 ? consecutiveAllInvalid + 1 : 0;
+    if (valid == 0 && (n >= MIN_FATAL_BATCH || consecutiveAllInvalid >= MAX_ALL_INVALID_CALLS)) {
       throw new TargetEvaluationException(iteration, "all " + n + " new samples are invalid "
           + "(log-density NaN or infinite, or a non-finite gradient); example: x = "
           + Arrays.toString(Arrays.copyOfRange(x, 0, Math.min(d, 6))) + (d > 6 ? "..." : "")
