@@ -129,6 +129,7 @@ public final class RunEngine {
       return loop();
     } finally {
       metricsThread.shutdownNow();
+      opt.close();
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -324,13 +325,14 @@ public final class RunEngine {
     row.put("wall_seconds", Math.round(wallSeconds() * 1000) / 1000.0);
     IterationRecord r = lastRecord;
     long dropped = droppedTotal;
+    double temperature = opt.config().temperature();
     pending.add(metricsThread.submit(() -> {
       Rng rng = new Rng(metricSeed(s.seed(), it));
       Target evalTarget = evalInstance.target();
       if (evalTarget instanceof RandomizedTarget rt) {
         rt.random().restore(rng.split().state());
       }
-      var est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng);
+      var est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng, temperature);
       row.put("neg_elbo", est.negElbo());
       row.put("entropy", est.entropy());
       row.put("num_components", q.numComponents());
