@@ -19,7 +19,7 @@ class ReproduceTest {
 
   private CliTestSupport.Result reproduce(int seeds) {
     return CliTestSupport.run("reproduce", "--problems", "gmm20", "--algorithms", "SAMTRON",
-        "--seeds", Integer.toString(seeds), "--max-evals", "3000", "--parallel", "2", "--out",
+        "--seeds", Integer.toString(seeds), "--max-evals", "1500", "--parallel", "2", "--out",
         root.toString());
   }
 

@@ -111,6 +111,7 @@ public final class RunEngine {
       droppedTotal = ((Number) r.get("dropped_samples")).longValue();
       lastLoggedIteration = ((Number) r.get("last_logged_iteration")).intValue();
       csv = MetricsCsv.resume(out.resolve("metrics.csv"), opt.iteration());
+      restoreLastMetrics();
       progress.message("resuming " + out + " at iteration " + opt.iteration() + " ("
           + opt.numTargetEvaluations() + " target evaluations)");
     } else {
@@ -136,6 +137,31 @@ public final class RunEngine {
       } catch (IllegalStateException e) {
         // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
       }
+    }
+  }
+
+  /** After a resume: the last surviving metrics row is the run's latest result. */
+  private void restoreLastMetrics() {
+    if (csv.size() == 0) {
+      return;
+    }
+    String[] cells = csv.row(csv.size() - 1);
+    Map<String, Object> row = new LinkedHashMap<>();
+    List<String> header = csv.header();
+    for (int i = 0; i < cells.length; i++) {
+      row.put(header.get(i), parseCell(cells[i]));
+    }
+    lastMetrics = row;
+    if (row.get("neg_elbo") instanceof Number n) {
+      lastNegElbo = n.doubleValue();
+    }
+  }
+
+  private static Object parseCell(String c) {
+    try {
+      return c.matches("-?\\d+") ? (Object) Long.parseLong(c) : (Object) Double.parseDouble(c);
+    } catch (NumberFormatException e) {
+      return c;
     }
   }
 
