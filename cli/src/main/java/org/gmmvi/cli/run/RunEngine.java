@@ -322,8 +322,13 @@ public final class RunEngine {
     }
     progress.update(snapshot(), true);
     progress.finish();
-    String status = stopRequested.get() ? "interrupted" : "completed";
-    return finish(status, reason, null);
+    boolean interrupted = "interrupted".equals(reason);
+    RunOutcome o = finish(interrupted ? "interrupted" : "completed", reason, null);
+    if (interrupted) {
+      System.err.println("gmmvi: interrupted at iteration " + o.iteration() + "; checkpoint and"
+          + " results written to " + s.out() + "; continue with --resume");
+    }
+    return o;
   }
 
   private Progress.Snapshot snapshot() {
