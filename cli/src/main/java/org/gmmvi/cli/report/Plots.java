@@ -86,7 +86,7 @@ public final class Plots {
         mean[g] = sum / at.length;
       }
       XYSeries m = chart.addSeries(e.getKey() + " (n=" + runs.size() + ")", grid, mean);
-      m.setMarker(SeriesMarkers.NONE);
+      m.setMarker(grid.length < 3 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
       if (runs.size() > 1) {
         for (double[] band : new double[][] {lo, hi}) {
           XYSeries s = chart.addSeries(e.getKey() + (band == lo ? " min" : " max"), grid, band);
