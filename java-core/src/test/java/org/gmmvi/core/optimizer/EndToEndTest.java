@@ -60,4 +60,26 @@ class EndToEndTest {
   void semtron() {
     assertRecovered(run("SEMTRON", "", 50, 1), 0.01, 0.01);
   }
+
+  @Test
+  void samtron() {
+    assertRecovered(run("SAMTRON", "", 50, 2), 0.01, 0.01);
+  }
+
+  @Test
+  void zamtrux() {
+    assertRecovered(run("ZAMTRUX", "", 50, 3), 0.01, 0.01);
+  }
+
+  @Test
+  void sepifux() {
+    assertRecovered(run("SEPIFUX", "component_stepsize_adapter_config: {initial_stepsize: 0.3}\n",
+        80, 4), 0.01, 0.01);
+  }
+
+  @Test
+  void sepyfux() {
+    assertRecovered(run("SEPYFUX", "component_stepsize_adapter_config: {initial_stepsize: 0.1}\n"
+        + "weight_stepsize_adapter_config: {initial_stepsize: 1.0e-4}\n", 150, 5), 0.01, 0.01);
+  }
 }
