@@ -122,7 +122,8 @@ class VipsComponentAdaptationTest {
     db.add(x, 3, m, lp, null, new int[] {0, 0, 1});
     SampleEvaluator ev = new SampleEvaluator() {
       @Override
-      public int evaluate(double[] xs, int n, double[] logP, double[] grad, int[] mapping) {
+      public int evaluate(double[] xs, int n, double[] logP, double[] grad, int[] mapping,
+          boolean mayAllBeInvalid) {
         for (int i = 0; i < n; i++) {
           logP[i] = -1e6;
         }

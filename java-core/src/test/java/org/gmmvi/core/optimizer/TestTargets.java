@@ -1,6 +1,8 @@
 package org.gmmvi.core.optimizer;
 
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.random.Rng;
+import org.gmmvi.core.target.RandomizedTarget;
 import org.gmmvi.core.target.Target;
 
 /** Targets with known answers for the optimizer tests. */
@@ -61,6 +63,33 @@ final class TestTargets {
         System.arraycopy(l, 0, lp, 0, n);
         if (grad != null) {
           System.arraycopy(g, 0, grad, 0, n * q.dimension());
+        }
+      }
+    };
+  }
+
+  /**
+   * A randomized target (like a mini-batch likelihood): {@code log p̃(x) + 0.01·ξ}, {@code ξ ~ N(0,1)}
+   * from its own generator, gradients exact.
+   */
+  static RandomizedTarget noisy(Target base, long seed) {
+    Rng r = new Rng(seed);
+    return new RandomizedTarget() {
+      @Override
+      public Rng random() {
+        return r;
+      }
+
+      @Override
+      public int dimension() {
+        return base.dimension();
+      }
+
+      @Override
+      public void evaluate(double[] x, int n, double[] lp, double[] grad) {
+        base.evaluate(x, n, lp, grad);
+        for (int i = 0; i < n; i++) {
+          lp[i] += 0.01 * r.nextGaussian();
         }
       }
     };
