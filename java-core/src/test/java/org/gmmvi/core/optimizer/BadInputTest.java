@@ -17,27 +17,19 @@ class BadInputTest {
 
   /** Wraps a target and spoils the values of samples with {@code x0 > cut}. */
   static Target spoiled(double cut, boolean gradientOnly) {
-    return new Target() {
-      @Override
-      public int dimension() {
-        return 2;
-      }
-
-      @Override
-      public void evaluate(double[] x, int n, double[] lp, double[] grad) {
-        GAUSS.evaluate(x, n, lp, grad);
-        for (int i = 0; i < n; i++) {
-          if (x[2 * i] > cut) {
-            if (gradientOnly && grad != null) {
-              grad[2 * i + 1] = Double.NaN;
-            } else {
-              lp[i] = i % 3 == 0 ? Double.NaN : i % 3 == 1 ? Double.POSITIVE_INFINITY
-                  : Double.NEGATIVE_INFINITY;
-            }
+    return TestTargets.of(2, false, (x, n, lp, grad) -> {
+      GAUSS.evaluate(x, n, lp, grad);
+      for (int i = 0; i < n; i++) {
+        if (x[2 * i] > cut) {
+          if (gradientOnly && grad != null) {
+            grad[2 * i + 1] = Double.NaN;
+          } else {
+            lp[i] = i % 3 == 0 ? Double.NaN : i % 3 == 1 ? Double.POSITIVE_INFINITY
+                : Double.NEGATIVE_INFINITY;
           }
         }
       }
-    };
+    });
   }
 
   static GmmviOptimizer build(String cw, Target t) {
@@ -82,22 +74,13 @@ class BadInputTest {
 
   @Test
   void aThrowingTargetIsReportedWithTheIteration() {
-    Target t = new Target() {
-      int calls;
-
-      @Override
-      public int dimension() {
-        return 2;
+    int[] calls = {0};
+    Target t = TestTargets.of(2, false, (x, n, lp, grad) -> {
+      if (++calls[0] == 3) {
+        throw new IllegalStateException("simulator crashed");
       }
-
-      @Override
-      public void evaluate(double[] x, int n, double[] lp, double[] grad) {
-        if (++calls == 3) {
-          throw new IllegalStateException("simulator crashed");
-        }
-        GAUSS.evaluate(x, n, lp, grad);
-      }
-    };
+      GAUSS.evaluate(x, n, lp, grad);
+    });
     try (GmmviOptimizer opt = build("SEMTRON", t)) {
       opt.step();
       opt.step();
@@ -109,21 +92,13 @@ class BadInputTest {
 
   @Test
   void aGradientOfTheWrongShapeIsDetected() {
-    Target t = new Target() {
-      @Override
-      public int dimension() {
-        return 2;
+    Target t = TestTargets.of(2, false, (x, n, lp, grad) -> {
+      double[] g = new double[2 * n];
+      GAUSS.evaluate(x, n, lp, g);
+      if (grad != null) {
+        System.arraycopy(g, 0, grad, 0, n);   // writes only n of n x D entries
       }
-
-      @Override
-      public void evaluate(double[] x, int n, double[] lp, double[] grad) {
-        double[] g = new double[2 * n];
-        GAUSS.evaluate(x, n, lp, g);
-        if (grad != null) {
-          System.arraycopy(g, 0, grad, 0, n);   // writes only n of n x D entries
-        }
-      }
-    };
+    });
     try (GmmviOptimizer opt = build("SEMTRON", t)) {
       assertThatThrownBy(opt::step).isInstanceOf(TargetEvaluationException.class)
           .hasMessageContaining("did not write gradient entry")
@@ -133,18 +108,10 @@ class BadInputTest {
 
   @Test
   void moreNeedsNoGradientsAndStoresZeros() {
-    Target t = new Target() {
-      @Override
-      public int dimension() {
-        return 2;
-      }
-
-      @Override
-      public void evaluate(double[] x, int n, double[] lp, double[] grad) {
-        assertThat(grad).isNull();
-        GAUSS.evaluate(x, n, lp, null);
-      }
-    };
+    Target t = TestTargets.of(2, false, (x, n, lp, grad) -> {
+      assertThat(grad).isNull();
+      GAUSS.evaluate(x, n, lp, null);
+    });
     try (GmmviOptimizer opt = build("ZEMTRUX", t)) {
       opt.step();
       assertThat(opt.database().newest(5).gradLogP()).containsOnly(0.0);

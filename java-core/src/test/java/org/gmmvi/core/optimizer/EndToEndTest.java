@@ -82,4 +82,22 @@ class EndToEndTest {
     assertRecovered(run("SEPYFUX", "component_stepsize_adapter_config: {initial_stepsize: 0.1}\n"
         + "weight_stepsize_adapter_config: {initial_stepsize: 1.0e-4}\n", 150, 5), 0.01, 0.01);
   }
+
+  /** The resolved config reloads through the builder without a codeword (§3.2 round trip). */
+  @Test
+  void resolvedConfigReloadsThroughTheBuilder() {
+    org.gmmvi.core.target.Target t = TestTargets.gaussian2d(TestTargets.MEAN, TestTargets.COV);
+    try (GmmviOptimizer a = GmmviOptimizer.builder().codeword("ZAMTRUX").yaml(INIT_1)
+        .yaml("sample_selector_config: {desired_samples_per_component: 50}\nseed: 42").target(t)
+        .threads(1).build();
+        GmmviOptimizer b = GmmviOptimizer.builder().yaml(a.config().toYaml()).target(t)
+            .threads(1).build()) {
+      assertThat(b.config()).isEqualTo(a.config());
+      assertThat(b.config().codeword().toCodeword()).isEqualTo("ZAMTRUX");
+      assertThat(b.seed()).isEqualTo(42L);
+      a.step();
+      b.step();
+      assertThat(b.model().mean(0)).containsExactly(a.model().mean(0));
+    }
+  }
 }
