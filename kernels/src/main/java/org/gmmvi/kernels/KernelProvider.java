@@ -2,6 +2,9 @@ package org.gmmvi.kernels;
 
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.gmmvi.kernels.auto.AutoKernels;
+import org.gmmvi.kernels.blas.OpenBlasKernels;
+import org.gmmvi.kernels.panama.PanamaKernels;
 import org.gmmvi.kernels.scalar.ScalarKernels;
 
 /**
@@ -9,14 +12,19 @@ import org.gmmvi.kernels.scalar.ScalarKernels;
  *
  * <p>The choice comes from the system property {@code gmmvi.kernels.backend} (or the environment
  * variable {@code GMMVI_KERNELS_BACKEND}): {@code scalar}, {@code panama}, {@code openblas} or
- * {@code auto} (the default). A forced backend that cannot load is an error, never a silent
- * fallback. The chosen backend's {@link Kernels#name()} is logged once and is available for logs,
- * benchmark output and CI assertions.
+ * {@code auto} (the default). {@code auto} picks a backend per operation and size
+ * ({@link AutoKernels}, thresholds measured with JMH) among the backends that load, and logs why
+ * one did not. A forced backend that cannot load is an {@link IllegalStateException}, never a
+ * silent fallback. The chosen backend's {@link Kernels#name()} is logged once and is available for
+ * logs, benchmark output and CI assertions.
  */
 public final class KernelProvider {
 
   /** System property that forces a backend. */
   public static final String PROPERTY = "gmmvi.kernels.backend";
+
+  /** Environment variable read when the property is absent. */
+  public static final String ENV = "GMMVI_KERNELS_BACKEND";
 
   private static final Logger LOG = Logger.getLogger(KernelProvider.class.getName());
 
@@ -35,7 +43,7 @@ public final class KernelProvider {
   public static String requested() {
     String v = System.getProperty(PROPERTY);
     if (v == null || v.isBlank()) {
-      v = System.getenv("GMMVI_KERNELS_BACKEND");
+      v = System.getenv(ENV);
     }
     return v == null || v.isBlank() ? "auto" : v.trim().toLowerCase(Locale.ROOT);
   }
@@ -43,7 +51,9 @@ public final class KernelProvider {
   private static Kernels choose() {
     String requested = requested();
     Kernels k = create(requested);
-    LOG.info(() -> "gmmvi kernels backend: " + k.name() + " (requested: " + requested + ")");
+    String detail = k instanceof AutoKernels a ? " " + a.describe() : "";
+    LOG.info(() -> "gmmvi kernels backend: " + k.name() + " (requested: " + requested + ")"
+        + detail);
     return k;
   }
 
@@ -52,16 +62,60 @@ public final class KernelProvider {
    * backends side by side).
    *
    * @throws IllegalArgumentException for an unknown name
-   * @throws IllegalStateException if the backend cannot load on this machine
+   * @throws IllegalStateException if a named backend cannot load on this machine (with the reason)
    */
   public static Kernels create(String name) {
     return switch (name) {
       case "scalar" -> new ScalarKernels();
-      case "auto" -> new ScalarKernels();
-      case "panama", "openblas" -> throw new IllegalStateException(
-          "kernel backend '" + name + "' is not available in this build");
+      case "panama", "openblas" -> {
+        try {
+          yield load(name);
+        } catch (UnsupportedOperationException e) {
+          throw new IllegalStateException("kernel backend '" + name + "' was requested but cannot"
+              + " load: " + e.getMessage(), e);
+        }
+      }
+      case "auto" -> createAuto();
       default -> throw new IllegalArgumentException("unknown kernel backend '" + name
           + "' (property " + PROPERTY + "): use one of scalar, panama, openblas, auto");
     };
+  }
+
+  /** Whether {@code name} loads on this machine ({@code scalar} and {@code auto} always do). */
+  public static boolean isAvailable(String name) {
+    try {
+      create(name);
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private static Kernels createAuto() {
+    Kernels scalar = new ScalarKernels();
+    Kernels panama = loadOrNull("panama");
+    Kernels openblas = loadOrNull("openblas");
+    return new AutoKernels(scalar, panama, openblas);
+  }
+
+  private static Kernels loadOrNull(String name) {
+    try {
+      return load(name);
+    } catch (UnsupportedOperationException e) {
+      LOG.info(() -> "gmmvi kernels: auto skips backend '" + name + "': " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Loads panama or openblas; throws {@link UnsupportedOperationException} with the reason. */
+  private static Kernels load(String name) {
+    if (name.equals("panama")) {
+      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        throw new UnsupportedOperationException("the Vector API module is not present: run java"
+            + " with --add-modules jdk.incubator.vector");
+      }
+      return new PanamaKernels();
+    }
+    return new OpenBlasKernels();
   }
 }

@@ -1,15 +1,16 @@
 package org.gmmvi.kernels.scalar;
 
-import org.gmmvi.kernels.DenseKernels;
+import org.gmmvi.kernels.AbstractDenseKernels;
 
 /**
  * Plain-Java dense kernels: the reference that defines correctness for the other backends.
- * Loops are written for clarity first; the inner loops run over contiguous rows.
+ * Loops are written for clarity first; the inner loops run over contiguous rows. Input is validated
+ * by {@link AbstractDenseKernels}; these kernels trust it.
  */
-public class ScalarDenseKernels implements DenseKernels {
+public class ScalarDenseKernels extends AbstractDenseKernels {
 
   @Override
-  public boolean cholesky(double[] a, int off, int n) {
+  protected boolean choleskyK(double[] a, int off, int n) {
     for (int j = 0; j < n; j++) {
       int rj = off + j * n;
       double s = a[rj + j];
@@ -38,7 +39,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public double logDetFromCholesky(double[] l, int off, int n) {
+  protected double logDetFromCholeskyK(double[] l, int off, int n) {
     double s = 0.0;
     for (int i = 0; i < n; i++) {
       s += Math.log(l[off + i * n + i]);
@@ -47,7 +48,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void solveLower(double[] l, int lOff, int n, double[] b, int bOff) {
+  protected void solveLowerK(double[] l, int lOff, int n, double[] b, int bOff) {
     for (int i = 0; i < n; i++) {
       int ri = lOff + i * n;
       double s = b[bOff + i];
@@ -59,7 +60,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void solveLowerTransposed(double[] l, int lOff, int n, double[] b, int bOff) {
+  protected void solveLowerTransposedK(double[] l, int lOff, int n, double[] b, int bOff) {
     for (int i = n - 1; i >= 0; i--) {
       double s = b[bOff + i];
       for (int k = i + 1; k < n; k++) {
@@ -70,21 +71,21 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void solveLowerRows(double[] l, int lOff, int n, double[] b, int bOff, int m) {
+  protected void solveLowerRowsK(double[] l, int lOff, int n, double[] b, int bOff, int m) {
     for (int r = 0; r < m; r++) {
       solveLower(l, lOff, n, b, bOff + r * n);
     }
   }
 
   @Override
-  public void solveLowerTransposedRows(double[] l, int lOff, int n, double[] b, int bOff, int m) {
+  protected void solveLowerTransposedRowsK(double[] l, int lOff, int n, double[] b, int bOff, int m) {
     for (int r = 0; r < m; r++) {
       solveLowerTransposed(l, lOff, n, b, bOff + r * n);
     }
   }
 
   @Override
-  public void invertLower(double[] l, int lOff, int n, double[] out, int outOff) {
+  protected void invertLowerK(double[] l, int lOff, int n, double[] out, int outOff) {
     // Column j of L⁻¹ solves L y = e_j; y is zero above j.
     for (int i = 0; i < n * n; i++) {
       out[outOff + i] = 0.0;
@@ -103,7 +104,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void cholUpdate(double[] l, int lOff, int n, double[] x, int xOff) {
+  protected void cholUpdateK(double[] l, int lOff, int n, double[] x, int xOff) {
     for (int k = 0; k < n; k++) {
       int dk = lOff + k * n + k;
       double lkk = l[dk];
@@ -122,7 +123,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public boolean cholDowndate(double[] l, int lOff, int n, double[] x, int xOff) {
+  protected boolean cholDowndateK(double[] l, int lOff, int n, double[] x, int xOff) {
     // First pass checks feasibility on copies, so that a failure leaves L unchanged.
     double[] lc = new double[n * n];
     System.arraycopy(l, lOff, lc, 0, n * n);
@@ -150,7 +151,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void lowerTimesTranspose(double[] l, int lOff, int n, double[] out, int outOff) {
+  protected void lowerTimesTransposeK(double[] l, int lOff, int n, double[] out, int outOff) {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
         double s = 0.0;
@@ -165,7 +166,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void transposeTimesLower(double[] l, int lOff, int n, double[] out, int outOff) {
+  protected void transposeTimesLowerK(double[] l, int lOff, int n, double[] out, int outOff) {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
         double s = 0.0;
@@ -179,7 +180,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+  protected void gemmK(boolean transA, boolean transB, int m, int n, int k, double alpha,
       double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
     for (int i = 0; i < m; i++) {
       int rc = cOff + i * n;
@@ -212,7 +213,7 @@ public class ScalarDenseKernels implements DenseKernels {
   }
 
   @Override
-  public void syrk(boolean trans, int n, int k, double alpha, double[] a, int aOff, double beta,
+  protected void syrkK(boolean trans, int n, int k, double alpha, double[] a, int aOff, double beta,
       double[] c, int cOff) {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {

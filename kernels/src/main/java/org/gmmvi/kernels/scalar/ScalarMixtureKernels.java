@@ -1,43 +1,62 @@
 package org.gmmvi.kernels.scalar;
 
-import org.gmmvi.kernels.MixtureKernels;
+import org.gmmvi.kernels.AbstractMixtureKernels;
 
-/** Plain-Java mixture kernels: the reference for the other backends. One sample at a time. */
-public class ScalarMixtureKernels implements MixtureKernels {
+/**
+ * Plain-Java mixture kernels: the reference for the other backends. One sample at a time, forward
+ * substitution per sample and component (ALGORITHM.md §1.3). Input is validated by
+ * {@link AbstractMixtureKernels}; these kernels trust it.
+ */
+public class ScalarMixtureKernels extends AbstractMixtureKernels {
 
   /** {@code ½ log(2π)}. */
   public static final double HALF_LOG_2PI = 0.5 * Math.log(2.0 * Math.PI);
 
   @Override
-  public void componentLogDensities(double[] x, int n, int d, double[] means, double[] chols,
+  protected void componentLogDensitiesK(double[] x, int n, int d, double[] means, double[] chols,
       int k, double[] out) {
     double[] z = new double[d];
     for (int c = 0; c < k; c++) {
-      int lOff = c * d * d;
-      double norm = -d * HALF_LOG_2PI;
-      for (int i = 0; i < d; i++) {
-        norm -= Math.log(chols[lOff + i * d + i]);
-      }
+      double norm = logNormaliser(chols, c, d);
       for (int s = 0; s < n; s++) {
-        // z = L⁻¹ (x − μ) by forward substitution.
-        double q = 0.0;
-        for (int i = 0; i < d; i++) {
-          double t = x[s * d + i] - means[c * d + i];
-          int ri = lOff + i * d;
-          for (int j = 0; j < i; j++) {
-            t -= chols[ri + j] * z[j];
-          }
-          t /= chols[ri + i];
-          z[i] = t;
-          q += t * t;
-        }
-        out[s * k + c] = norm - 0.5 * q;
+        out[s * k + c] = norm - 0.5 * whitenedSquaredNorm(x, s, d, means, chols, c, z);
       }
     }
   }
 
+  /** {@code −Σ_i log L_ii − ½ D log(2π)} for component {@code c} of a {@code K × D × D} stack. */
+  public static double logNormaliser(double[] chols, int c, int d) {
+    int lOff = c * d * d;
+    double norm = -d * HALF_LOG_2PI;
+    for (int i = 0; i < d; i++) {
+      norm -= Math.log(chols[lOff + i * d + i]);
+    }
+    return norm;
+  }
+
+  /**
+   * {@code ‖L_c⁻¹(x_s − μ_c)‖²} by forward substitution; {@code z} (length {@code d}) is workspace
+   * and holds {@code L_c⁻¹(x_s − μ_c)} afterwards.
+   */
+  public static double whitenedSquaredNorm(double[] x, int s, int d, double[] means,
+      double[] chols, int c, double[] z) {
+    int lOff = c * d * d;
+    double q = 0.0;
+    for (int i = 0; i < d; i++) {
+      double t = x[s * d + i] - means[c * d + i];
+      int ri = lOff + i * d;
+      for (int j = 0; j < i; j++) {
+        t -= chols[ri + j] * z[j];
+      }
+      t /= chols[ri + i];
+      z[i] = t;
+      q += t * t;
+    }
+    return q;
+  }
+
   @Override
-  public void componentLogDensitiesDiag(double[] x, int n, int d, double[] means, double[] stds,
+  protected void componentLogDensitiesDiagK(double[] x, int n, int d, double[] means, double[] stds,
       int k, double[] out) {
     for (int c = 0; c < k; c++) {
       double norm = -d * HALF_LOG_2PI;
@@ -56,7 +75,7 @@ public class ScalarMixtureKernels implements MixtureKernels {
   }
 
   @Override
-  public void mixtureLogDensity(double[] comp, double[] logw, int n, int k, double[] out) {
+  protected void mixtureLogDensityK(double[] comp, double[] logw, int n, int k, double[] out) {
     for (int s = 0; s < n; s++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < k; c++) {
@@ -75,7 +94,7 @@ public class ScalarMixtureKernels implements MixtureKernels {
   }
 
   @Override
-  public void logResponsibilities(double[] comp, double[] logw, double[] mix, int n, int k,
+  protected void logResponsibilitiesK(double[] comp, double[] logw, double[] mix, int n, int k,
       double[] out) {
     for (int s = 0; s < n; s++) {
       for (int c = 0; c < k; c++) {
@@ -85,7 +104,7 @@ public class ScalarMixtureKernels implements MixtureKernels {
   }
 
   @Override
-  public void mixtureScore(double[] x, int n, int d, double[] means, double[] chols, int k,
+  protected void mixtureScoreK(double[] x, int n, int d, double[] means, double[] chols, int k,
       double[] logResp, double[] out) {
     double[] z = new double[d];
     java.util.Arrays.fill(out, 0, n * d, 0.0);
@@ -123,7 +142,7 @@ public class ScalarMixtureKernels implements MixtureKernels {
   }
 
   @Override
-  public void mixtureScoreDiag(double[] x, int n, int d, double[] means, double[] stds, int k,
+  protected void mixtureScoreDiagK(double[] x, int n, int d, double[] means, double[] stds, int k,
       double[] logResp, double[] out) {
     java.util.Arrays.fill(out, 0, n * d, 0.0);
     for (int c = 0; c < k; c++) {

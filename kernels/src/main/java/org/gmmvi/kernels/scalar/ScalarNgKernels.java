@@ -1,12 +1,15 @@
 package org.gmmvi.kernels.scalar;
 
-import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.AbstractNgKernels;
 
-/** Plain-Java weighted sums for the estimators: the reference for the other backends. */
-public class ScalarNgKernels implements NgKernels {
+/**
+ * Plain-Java weighted sums for the estimators: the reference for the other backends. Samples are
+ * summed in ascending order. Input is validated by {@link AbstractNgKernels}.
+ */
+public class ScalarNgKernels extends AbstractNgKernels {
 
   @Override
-  public void weightedSum(double[] w, double[] g, int n, int d, double[] out) {
+  protected void weightedSumK(double[] w, double[] g, int n, int d, double[] out) {
     java.util.Arrays.fill(out, 0, d, 0.0);
     for (int s = 0; s < n; s++) {
       double ws = w[s];
@@ -17,7 +20,7 @@ public class ScalarNgKernels implements NgKernels {
   }
 
   @Override
-  public void weightedOuter(double[] w, double[] g, double[] h, int n, int d, double[] out) {
+  protected void weightedOuterK(double[] w, double[] g, double[] h, int n, int d, double[] out) {
     java.util.Arrays.fill(out, 0, d * d, 0.0);
     for (int s = 0; s < n; s++) {
       double ws = w[s];
@@ -32,7 +35,7 @@ public class ScalarNgKernels implements NgKernels {
   }
 
   @Override
-  public void weightedElementwise(double[] w, double[] g, double[] h, int n, int d, double[] out) {
+  protected void weightedElementwiseK(double[] w, double[] g, double[] h, int n, int d, double[] out) {
     java.util.Arrays.fill(out, 0, d, 0.0);
     for (int s = 0; s < n; s++) {
       double ws = w[s];
@@ -43,7 +46,7 @@ public class ScalarNgKernels implements NgKernels {
   }
 
   @Override
-  public void weightedGram(double[] w, double[] phi, int n, int p, double[] out) {
+  protected void weightedGramK(double[] w, double[] phi, int n, int p, double[] out) {
     java.util.Arrays.fill(out, 0, p * p, 0.0);
     for (int s = 0; s < n; s++) {
       double ws = w[s];
@@ -64,7 +67,7 @@ public class ScalarNgKernels implements NgKernels {
   }
 
   @Override
-  public void weightedTransposeTimes(double[] w, double[] phi, int n, int p, double[] f,
+  protected void weightedTransposeTimesK(double[] w, double[] phi, int n, int p, double[] f,
       double[] out) {
     java.util.Arrays.fill(out, 0, p, 0.0);
     for (int s = 0; s < n; s++) {

@@ -1,0 +1,63 @@
+package org.gmmvi.kernels.auto;
+
+import org.gmmvi.kernels.Kernels;
+import org.gmmvi.kernels.MixtureKernels;
+
+/**
+ * Mixture kernels: the log-densities and the score go to the Vector API backend (lanes over
+ * samples; the fastest in every measured configuration), then OpenBLAS, then scalar. The
+ * log-sum-exp, responsibilities and diagonal variants are memory-bound one-pass loops and run
+ * scalar.
+ */
+final class AutoMixtureKernels implements MixtureKernels {
+
+  private final MixtureKernels fast;
+  private final MixtureKernels scalar;
+  private final String fastName;
+
+  AutoMixtureKernels(Kernels scalar, Kernels panama, Kernels openblas) {
+    Kernels best = AutoKernels.first(panama, openblas, scalar);
+    this.fast = best.mixture();
+    this.fastName = best.name();
+    this.scalar = scalar.mixture();
+  }
+
+  String describe() {
+    return "log-densities and score " + fastName + ", rest scalar";
+  }
+
+  @Override
+  public void componentLogDensities(double[] x, int n, int d, double[] means, double[] chols,
+      int k, double[] out) {
+    fast.componentLogDensities(x, n, d, means, chols, k, out);
+  }
+
+  @Override
+  public void componentLogDensitiesDiag(double[] x, int n, int d, double[] means, double[] stds,
+      int k, double[] out) {
+    scalar.componentLogDensitiesDiag(x, n, d, means, stds, k, out);
+  }
+
+  @Override
+  public void mixtureLogDensity(double[] comp, double[] logw, int n, int k, double[] out) {
+    scalar.mixtureLogDensity(comp, logw, n, k, out);
+  }
+
+  @Override
+  public void logResponsibilities(double[] comp, double[] logw, double[] mix, int n, int k,
+      double[] out) {
+    scalar.logResponsibilities(comp, logw, mix, n, k, out);
+  }
+
+  @Override
+  public void mixtureScore(double[] x, int n, int d, double[] means, double[] chols, int k,
+      double[] logResp, double[] out) {
+    fast.mixtureScore(x, n, d, means, chols, k, logResp, out);
+  }
+
+  @Override
+  public void mixtureScoreDiag(double[] x, int n, int d, double[] means, double[] stds, int k,
+      double[] logResp, double[] out) {
+    scalar.mixtureScoreDiag(x, n, d, means, stds, k, logResp, out);
+  }
+}
