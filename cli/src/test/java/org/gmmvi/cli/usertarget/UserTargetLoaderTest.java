@@ -22,10 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 class UserTargetLoaderTest {
 
   @TempDir
-  Path dir;
+  static Path dir;
 
-  /** Compiles {@code com.example.Bowl} (D = 3, no-arg constructor) into a jar. */
-  private Path userJar() throws IOException {
+  private static Path jar;
+
+  /** {@code com.example.Bowl} (D = 3, no-arg constructor) compiled into a jar, once. */
+  private static synchronized Path userJar() throws IOException {
+    if (jar == null) {
+      jar = compileJar();
+    }
+    return jar;
+  }
+
+  private static Path compileJar() throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assumeTrue(javac != null, "no system Java compiler");
     Path src = dir.resolve("src/com/example/Bowl.java");
@@ -57,8 +66,8 @@ class UserTargetLoaderTest {
     }
     int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", cp, src.toString());
     assertThat(rc).isZero();
-    Path jar = dir.resolve("user.jar");
-    try (OutputStream os = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(os);
+    Path out = dir.resolve("user.jar");
+    try (OutputStream os = Files.newOutputStream(out); JarOutputStream j = new JarOutputStream(os);
         Stream<Path> files = Files.walk(classes)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
@@ -66,13 +75,12 @@ class UserTargetLoaderTest {
         j.closeEntry();
       }
     }
-    return jar;
+    return out;
   }
 
   @Test
   void loadsAClassFromAJar() throws IOException {
-    Path jar = userJar();
-    Target t = UserTargetLoader.load("com.example.Bowl", jar.toString(), 5L);
+    Target t = UserTargetLoader.load("com.example.Bowl", userJar().toString(), 5L);
     assertThat(t.dimension()).isEqualTo(3);
     double[] lp = new double[1];
     t.evaluate(new double[] {1, 2, 2}, 1, lp, null);
