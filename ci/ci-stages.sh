@@ -29,10 +29,11 @@ jar=benchmarks/target/benchmarks.jar
 [ -f "$jar" ] || { echo "error: $jar was not built" >&2; exit 1; }
 
 # One short iteration per benchmark and parameter point; -foe makes a failing result check fatal.
+# ignoreLock: on a shared machine another JMH may hold /tmp/jmh.lock; smoke timings are not results.
 smoke() {
   echo "== ci-stages: benchmark smoke $*"
   java --sun-misc-unsafe-memory-access=allow --add-modules jdk.incubator.vector \
-    --enable-native-access=ALL-UNNAMED -jar "$jar" "$@" \
+    --enable-native-access=ALL-UNNAMED -Djmh.ignoreLock=true -jar "$jar" "$@" \
     -f 1 -wi 0 -i 1 -r 100ms -foe true
 }
 smoke 'kernels\.MixtureBenchmark' -p n=200 -p k=3 -p d=7

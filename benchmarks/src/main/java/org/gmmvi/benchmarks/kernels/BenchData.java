@@ -69,6 +69,17 @@ final class BenchData {
     return a;
   }
 
+  /** The transpose of a row-major {@code rows × cols} matrix. */
+  static double[] transpose(double[] a, int rows, int cols) {
+    double[] t = new double[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        t[c * rows + r] = a[r * cols + c];
+      }
+    }
+    return t;
+  }
+
   /**
    * Throws unless {@code |got − expected| <= 1e-8·(1 + |expected|)} elementwise over the first
    * {@code len} entries.

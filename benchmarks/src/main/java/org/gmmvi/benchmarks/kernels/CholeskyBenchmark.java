@@ -1,23 +1,14 @@
 package org.gmmvi.benchmarks.kernels;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.KernelProvider;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cholesky factorisations batched over {@code K = 10} components (as the component updaters do):
@@ -28,14 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Flops: {@code K·n³/3}. {@code backend = ejml}: EJML's {@code CholeskyDecomposition_F64}
  * (lower, chosen by EJML's factory by size) on a reused {@code DMatrixRMaj}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-    "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class CholeskyBenchmark {
+public class CholeskyBenchmark extends KernelBenchmarkBase {
 
   /** Components per batch. */
   public static final int BATCH = 10;

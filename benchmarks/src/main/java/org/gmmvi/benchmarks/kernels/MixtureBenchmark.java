@@ -1,21 +1,12 @@
 package org.gmmvi.benchmarks.kernels;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.kernels.MixtureKernels;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Batched mixture kernels, one thread: component log-densities of {@code N} samples under
@@ -28,17 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code backend = ejml}: EJML's {@code TriangularSolver_DDRM.solveL} on the transposed,
  * centred batch per component (the pure-Java library comparison; log-densities only).
  *
- * <p>Knobs: 1 fork (the machine is shared; compare within one run), 3 warm-up iterations of
- * 1 s (the Vector API code needs C2 to compile the tile loop), 5 measured iterations.
+ * <p>JMH settings: {@link KernelBenchmarkBase}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-    "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class MixtureBenchmark {
+public class MixtureBenchmark extends KernelBenchmarkBase {
 
   @Param({"scalar", "panama", "openblas", "auto", "ejml"})
   public String backend;

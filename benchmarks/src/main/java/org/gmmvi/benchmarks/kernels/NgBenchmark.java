@@ -1,20 +1,11 @@
 package org.gmmvi.benchmarks.kernels;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.kernels.NgKernels;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The estimators' weighted sums over {@code N} samples: Stein's outer product
@@ -23,14 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * computed). {@code d} is used as {@code D} for the outer product and as {@code P} for the Gram
  * matrix ({@code P = D(D+1)/2 + D + 1}: 21 for D = 5, 66 for D = 10, 231 for D = 20).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-    "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class NgBenchmark {
+public class NgBenchmark extends KernelBenchmarkBase {
 
   @Param({"scalar", "panama", "openblas", "auto"})
   public String backend;

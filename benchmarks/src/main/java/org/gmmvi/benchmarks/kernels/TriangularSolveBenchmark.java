@@ -1,21 +1,12 @@
 package org.gmmvi.benchmarks.kernels;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.KernelProvider;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Forward substitution over many right-hand sides: {@code solveLowerRows} turns every row
@@ -25,14 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Flops: {@code m·n²}. {@code backend = ejml}: {@code TriangularSolver_DDRM.solveL} on the
  * transposed ({@code n × m}) block, the layout EJML wants.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-    "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class TriangularSolveBenchmark {
+public class TriangularSolveBenchmark extends KernelBenchmarkBase {
 
   @Param({"scalar", "panama", "openblas", "auto", "ejml"})
   public String backend;
@@ -58,20 +42,8 @@ public class TriangularSolveBenchmark {
     KernelProvider.create("scalar").dense().solveLowerRows(l, 0, n, expected, 0, m);
     if (backend.equals(BenchData.EJML)) {
       // EJML solves column blocks: compare on the transposed layout.
-      double[] t = new double[m * n];
-      for (int r = 0; r < m; r++) {
-        for (int i = 0; i < n; i++) {
-          t[i * m + r] = expected[r * n + i];
-        }
-      }
-      expected = t;
-      double[] tr = new double[m * n];
-      for (int r = 0; r < m; r++) {
-        for (int i = 0; i < n; i++) {
-          tr[i * m + r] = rhs[r * n + i];
-        }
-      }
-      rhs = tr;
+      expected = BenchData.transpose(expected, m, n);
+      rhs = BenchData.transpose(rhs, m, n);
     } else {
       dense = BenchData.kernels(backend).dense();
     }
