@@ -30,6 +30,8 @@ final class BnnKernel {
   /** Whether the inner loops run on the Vector API ({@link VectorOps}) or plain Java. */
   static final boolean VECTOR = vectorEnabled();
 
+  private static final double[] ONES = ones();
+
   private final double[] xb = new double[IN * BLOCK];
   private final double[] yb = new double[BLOCK];
   private final double[] h1 = new double[H1 * BLOCK];
@@ -212,8 +214,15 @@ final class BnnKernel {
     return VECTOR ? VectorOps.dot(a, ao, b, bo, n) : ScalarOps.dot(a, ao, b, bo, n);
   }
 
+  /** {@code Σ_{r<n} a[ao+r]}, as a dot product with ones (only 17 sums per block). */
   private static double sum(double[] a, int ao, int n) {
-    return VECTOR ? VectorOps.sum(a, ao, n) : ScalarOps.sum(a, ao, n);
+    return dot(a, ao, ONES, 0, n);
+  }
+
+  private static double[] ones() {
+    double[] a = new double[BLOCK];
+    java.util.Arrays.fill(a, 1.0);
+    return a;
   }
 
   /**

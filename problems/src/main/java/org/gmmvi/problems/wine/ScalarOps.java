@@ -30,23 +30,4 @@ final class ScalarOps {
     }
     return (s0 + s1) + (s2 + s3);
   }
-
-  /** {@code Σ_{r<n} a[ao+r]} (four accumulators). */
-  static double sum(double[] a, int ao, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int r = 0;
-    for (; r + 3 < n; r += 4) {
-      s0 += a[ao + r];
-      s1 += a[ao + r + 1];
-      s2 += a[ao + r + 2];
-      s3 += a[ao + r + 3];
-    }
-    for (; r < n; r++) {
-      s0 += a[ao + r];
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
 }

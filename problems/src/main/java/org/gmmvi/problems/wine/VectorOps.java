@@ -51,19 +51,4 @@ final class VectorOps {
     }
     return s;
   }
-
-  /** {@code Σ_{r<n} a[ao+r]}. */
-  static double sum(double[] a, int ao, int n) {
-    DoubleVector acc = DoubleVector.zero(S);
-    int r = 0;
-    int bound = S.loopBound(n);
-    for (; r < bound; r += L) {
-      acc = acc.add(DoubleVector.fromArray(S, a, ao + r));
-    }
-    double s = acc.reduceLanes(VectorOperators.ADD);
-    for (; r < n; r++) {
-      s += a[ao + r];
-    }
-    return s;
-  }
 }
