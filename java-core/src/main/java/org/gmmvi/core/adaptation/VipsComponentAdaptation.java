@@ -217,7 +217,7 @@ public final class VipsComponentAdaptation implements ComponentAdaptation {
         }
       }
       double[] plp = new double[np];
-      int valid = evaluator.evaluate(px, np, plp, null, null);
+      int valid = evaluator.evaluate(px, np, plp, null, null, nCand > 0);
       db.countExtraEvaluations(np);
       priorEvals = np;
       double[] x2 = new double[(nCand + valid) * d];

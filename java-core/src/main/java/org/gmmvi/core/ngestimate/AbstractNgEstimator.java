@@ -1,6 +1,10 @@
 package org.gmmvi.core.ngestimate;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.sample.SampleBatch;
 
@@ -20,11 +24,35 @@ import org.gmmvi.core.sample.SampleBatch;
  *       exponentiate a large {@code lw}.</li>
  * </ul>
  *
- * <p>Workspace: every buffer proportional to {@code N×D} or {@code N×K} lives in the instance and
- * grows only when a larger batch arrives, so steady-state iterations allocate nothing of that size.
- * An instance is therefore not thread-safe.
+ * <p>Workspace: every buffer proportional to {@code N×D} or {@code N×K} lives in the instance (one
+ * {@link ComponentWorkspace} per worker) and grows only when a larger batch arrives, so steady-state
+ * iterations allocate nothing of that size. An instance is therefore not thread-safe.
+ *
+ * <p>Parallelism ({@link #setParallelism}, default 1): components are independent, so they can be
+ * split into contiguous blocks that run on the common fork-join pool, each block with its own
+ * workspace. Every component's result is computed by the same sequence of operations whatever the
+ * block or thread, and written to its own slots, so results are bit-identical for every parallelism.
+ * The kernels must be thread-safe (stateless) for {@code parallelism > 1}.
+ *
+ * @param <W> the per-worker workspace of the concrete estimator
  */
-abstract class AbstractNgEstimator implements NgEstimator {
+abstract class AbstractNgEstimator<W extends AbstractNgEstimator.ComponentWorkspace>
+    implements NgEstimator {
+
+  /** Per-worker buffers: the selected samples and their weights, plus estimator-specific scratch. */
+  static class ComponentWorkspace {
+    /** Selected sample indices of the current component. */
+    int[] idx = new int[0];
+    /** Weights of the selected samples (length ≥ number selected). */
+    double[] w = new double[0];
+    /** Log-scale of the standard importance weights ({@code ŵ_true = exp(logScale)·w}); 0 for SNIS. */
+    double logScale;
+
+    void ensure(int n) {
+      idx = growInt(idx, n);
+      w = grow(w, n);
+    }
+  }
 
   /** {@code only_use_own_samples}. */
   protected final boolean onlyUseOwnSamples;
@@ -35,13 +63,8 @@ abstract class AbstractNgEstimator implements NgEstimator {
   protected double[] comp = new double[0];
   /** Mixture log-densities {@code log q(x_n)}, {@code N}. */
   protected double[] logq = new double[0];
-  /** Selected sample indices of the current component. */
-  protected int[] idx = new int[0];
-  /** Weights of the selected samples (length ≥ number selected). */
-  protected double[] w = new double[0];
-  /** Log-scale of the standard importance weights ({@code ŵ_true = exp(logScale)·w}); 0 for SNIS. */
-  protected double logScale;
-
+  private final List<W> workspaces = new ArrayList<>();
+  private int parallelism = 1;
   private int maxMapping;
 
   AbstractNgEstimator(boolean onlyUseOwnSamples, boolean selfNormalized) {
@@ -57,6 +80,72 @@ abstract class AbstractNgEstimator implements NgEstimator {
   /** Whether self-normalised importance weights are used. */
   public boolean selfNormalized() {
     return selfNormalized;
+  }
+
+  /**
+   * Number of blocks of components estimated concurrently (1 = sequential, the default). Results do
+   * not depend on it.
+   */
+  public void setParallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
+    }
+    this.parallelism = threads;
+  }
+
+  /** See {@link #setParallelism}. */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** A fresh per-worker workspace. */
+  protected abstract W newWorkspace();
+
+  /**
+   * Estimates component {@code o} into its slots of {@code rneg} and {@code gneg} (which hold zeros
+   * on entry), using only {@code ws} and read-only shared state.
+   */
+  protected abstract void estimateComponent(W ws, GmmModel model, SampleBatch batch, int o,
+      double[] rneg, double[] gneg);
+
+  /** Runs {@link #estimateComponent} for every component, in blocks when parallel. */
+  protected void runComponents(GmmModel model, SampleBatch batch, double[] rneg, double[] gneg) {
+    int k = model.numComponents();
+    int blocks = Math.max(1, Math.min(parallelism, k));
+    while (workspaces.size() < blocks) {
+      workspaces.add(newWorkspace());
+    }
+    for (int b = 0; b < blocks; b++) {
+      workspaces.get(b).ensure(batch.n());
+    }
+    if (blocks == 1) {
+      runBlock(workspaces.get(0), model, batch, 0, k, rneg, gneg);
+      return;
+    }
+    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    for (int b = 1; b < blocks; b++) {
+      W ws = workspaces.get(b);
+      int from = (int) ((long) k * b / blocks);
+      int to = (int) ((long) k * (b + 1) / blocks);
+      futures.add(CompletableFuture.runAsync(
+          () -> runBlock(ws, model, batch, from, to, rneg, gneg), ForkJoinPool.commonPool()));
+    }
+    runBlock(workspaces.get(0), model, batch, 0, k / blocks, rneg, gneg);
+    try {
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private void runBlock(W ws, GmmModel model, SampleBatch batch, int from, int to, double[] rneg,
+      double[] gneg) {
+    for (int o = from; o < to; o++) {
+      estimateComponent(ws, model, batch, o, rneg, gneg);
+    }
   }
 
   /** Validates shapes and computes {@code C} and {@code log q} for the batch under {@code model}. */
@@ -75,8 +164,6 @@ abstract class AbstractNgEstimator implements NgEstimator {
     }
     comp = grow(comp, n * k);
     logq = grow(logq, n);
-    idx = growInt(idx, n);
-    w = grow(w, n);
     if (n > 0) {
       model.logDensity(batch.x(), n, comp, logq);
     }
@@ -88,16 +175,18 @@ abstract class AbstractNgEstimator implements NgEstimator {
   }
 
   /**
-   * Selects the sample set of component {@code o} into {@link #idx} and its weights into {@link #w}
-   * (see the class comment), setting {@link #logScale}.
+   * Selects the sample set of component {@code o} into {@code ws.idx} and its weights into
+   * {@code ws.w} (see the class comment), setting {@code ws.logScale}.
    *
    * @return the number of selected samples {@code Nused}; 0 means "no information" (the caller then
    *     returns zero estimates for this component)
    */
-  protected int selectAndWeigh(int o, int k, SampleBatch batch) {
+  protected int selectAndWeigh(ComponentWorkspace ws, int o, int k, SampleBatch batch) {
     int n = batch.n();
     int used = 0;
-    logScale = 0.0;
+    int[] idx = ws.idx;
+    double[] w = ws.w;
+    ws.logScale = 0.0;
     if (onlyUseOwnSamples) {
       int[] m = batch.mapping();
       for (int i = 0; i < n; i++) {
@@ -138,7 +227,7 @@ abstract class AbstractNgEstimator implements NgEstimator {
         w[i] *= inv;
       }
     } else {
-      logScale = max;
+      ws.logScale = max;
     }
     return used;
   }
@@ -149,10 +238,5 @@ abstract class AbstractNgEstimator implements NgEstimator {
 
   static int[] growInt(int[] a, int n) {
     return a.length >= n ? a : new int[Math.max(n, a.length + (a.length >> 1))];
-  }
-
-  /** Zeroes component {@code o}'s slots of freshly allocated output arrays (already zero: no-op). */
-  static void zero(double[] a, int off, int len) {
-    Arrays.fill(a, off, off + len, 0.0);
   }
 }

@@ -30,22 +30,42 @@ import org.gmmvi.kernels.DenseKernels;
  * read (quirk §6 item 16). {@code only_use_own_samples = true} follows §2.1 and is not cross-checked
  * against the reference, whose CPU path fails (quirk §6 item 20).
  *
- * <p>Work per component {@code O(N·P² + P³)}; workspace reused across calls; not thread-safe.
+ * <p>Work per component {@code O(N·P² + P³)}; workspace reused across calls; components run
+ * sequentially or, with {@link #setParallelism}, in blocks with bit-identical results; not
+ * thread-safe.
  */
-public final class MoreNgEstimator extends AbstractNgEstimator {
+public final class MoreNgEstimator extends AbstractNgEstimator<MoreNgEstimator.Workspace> {
 
   private final double initialL2Regularizer;
-  private final LinearSolve solver = new LinearSolve();
-
-  private double[] z = new double[0];
-  private double[] phi = new double[0];
-  private double[] fSel = new double[0];
-  private double[] gram = new double[0];
-  private double[] theta = new double[0];
-  private double[] linv = new double[0];
-  private double[] amat = new double[0];
-  private double[] tmp = new double[0];
   private double[] lastOffsets = new double[0];
+  private double[] l2regs = new double[0];
+
+  /** Per-worker scratch: whitened samples, features, targets, the normal equations, unpacking. */
+  static final class Workspace extends ComponentWorkspace {
+    final LinearSolve solver = new LinearSolve();
+    double[] diff = new double[0];
+    double[] z = new double[0];
+    double[] phi = new double[0];
+    double[] fSel = new double[0];
+    double[] gram = new double[0];
+    double[] theta = new double[0];
+    double[] linv = new double[0];
+    double[] amat = new double[0];
+    double[] tmp = new double[0];
+
+    void ensure(int n, int d) {
+      int p = numFeatures(d);
+      diff = grow(diff, n * d);
+      z = grow(z, n * d);
+      phi = grow(phi, n * p);
+      fSel = grow(fSel, n);
+      gram = grow(gram, p * p);
+      theta = grow(theta, p);
+      linv = grow(linv, d * d);
+      amat = grow(amat, d * d);
+      tmp = grow(tmp, d * d);
+    }
+  }
 
   /**
    * @param initialL2Regularizer {@code initial_l2_regularizer} (reference default 1e−12): the value
@@ -101,58 +121,71 @@ public final class MoreNgEstimator extends AbstractNgEstimator {
           + " components, the model has " + k);
     }
     prepare(model, batch);
-    int n = batch.n();
     int d = model.dimension();
-    int p = numFeatures(d);
-    z = grow(z, n * d);
-    phi = grow(phi, n * p);
-    fSel = grow(fSel, n);
-    gram = grow(gram, p * p);
-    theta = grow(theta, p);
-    linv = grow(linv, d * d);
-    amat = grow(amat, d * d);
-    tmp = grow(tmp, d * d);
     lastOffsets = new double[k];
+    l2regs = new double[k];
+    for (int o = 0; o < k; o++) {
+      l2regs[o] = book.l2reg(o);
+    }
     double[] rneg = new double[k * d * d];
     double[] gneg = new double[k * d];
-    for (int o = 0; o < k; o++) {
-      estimateComponent(model, book.l2reg(o), batch, o, rneg, gneg);
-    }
+    runComponents(model, batch, rneg, gneg);
     return new NgEstimate(k, d, false, rneg, gneg);
   }
 
-  private void estimateComponent(GmmModel model, double l2reg, SampleBatch batch, int o,
+  @Override
+  protected Workspace newWorkspace() {
+    return new Workspace();
+  }
+
+  @Override
+  protected void estimateComponent(Workspace ws, GmmModel model, SampleBatch batch, int o,
       double[] rneg, double[] gneg) {
     int d = model.dimension();
     int k = model.numComponents();
     int p = numFeatures(d);
-    int used = selectAndWeigh(o, k, batch);
+    double l2reg = l2regs[o];
+    int used = selectAndWeigh(ws, o, k, batch);
     if (used == 0) {
       return;
     }
+    ws.ensure(used, d);
+    double[] z = ws.z;
+    double[] phi = ws.phi;
+    double[] fSel = ws.fSel;
+    double[] gram = ws.gram;
+    double[] theta = ws.theta;
+    double[] linv = ws.linv;
+    double[] amat = ws.amat;
+    double[] tmp = ws.tmp;
+    double[] w = ws.w;
+    int[] idx = ws.idx;
     DenseKernels dense = model.kernels().dense();
     double[] x = batch.x();
     double[] mu = model.meansArray();
     double[] chol = model.cholsArray();
     int lOff = o * d * d;
+    double[] diff = ws.diff;
     for (int r = 0; r < used; r++) {
       int s = idx[r];
       fSel[r] = batch.logP()[s] - logq[s];
       for (int i = 0; i < d; i++) {
-        z[r * d + i] = x[s * d + i] - mu[o * d + i];
+        diff[r * d + i] = x[s * d + i] - mu[o * d + i];
       }
     }
-    dense.solveLowerRows(chol, lOff, d, z, 0, used);
+    // whitening as rows: Z = (X − μ) L⁻ᵀ
+    dense.invertLower(chol, lOff, d, linv, 0);
+    dense.gemm(false, true, used, d, d, 1.0, diff, 0, linv, 0, 0.0, z, 0);
     fillFeatures(z, used, d, phi);
     model.kernels().ng().weightedGram(w, phi, used, p, gram);
     model.kernels().ng().weightedTransposeTimes(w, phi, used, p, fSel, theta);
-    double lambda = selfNormalized ? l2reg : l2reg * Math.exp(-logScale);
+    double lambda = selfNormalized ? l2reg : l2reg * Math.exp(-ws.logScale);
     for (int j = 0; j < p - 1; j++) {
       gram[j * p + j] += lambda;
     }
     int gOff = o * d;
     int rOff = o * d * d;
-    if (!solver.solve(dense, gram, theta, p)) {
+    if (!ws.solver.solve(dense, gram, theta, p)) {
       Arrays.fill(rneg, rOff, rOff + d * d, Double.NaN);
       Arrays.fill(gneg, gOff, gOff + d, Double.NaN);
       lastOffsets[o] = Double.NaN;
@@ -172,7 +205,6 @@ public final class MoreNgEstimator extends AbstractNgEstimator {
       }
     }
     // R = L⁻ᵀ A L⁻¹
-    dense.invertLower(chol, lOff, d, linv, 0);
     dense.gemm(false, false, d, d, d, 1.0, amat, 0, linv, 0, 0.0, tmp, 0);
     dense.gemm(true, false, d, d, d, 1.0, linv, 0, tmp, 0, 0.0, rneg, rOff);
     // gneg = −L⁻ᵀ b;  c' = c − ½ μᵀRμ − (L⁻ᵀb)ᵀμ

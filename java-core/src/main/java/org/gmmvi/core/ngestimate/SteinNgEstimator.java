@@ -26,20 +26,28 @@ import org.gmmvi.kernels.NgKernels;
  * <p>Components with no usable sample (no own sample with {@code only_use_own_samples}, or all
  * importance weights underflowing) get {@code Rneg = 0, gneg = 0}, i.e. no step.
  *
- * <p>Work per component {@code O(N·D²)} through the kernels ({@code solveLowerRows},
- * {@code weightedOuter}); components run sequentially with a fixed reduction order, so results are
- * deterministic. Not thread-safe (reusable workspace).
+ * <p>Work per component {@code O(N·D²)} through the kernels (one {@code gemm} with {@code Λ_o},
+ * {@code weightedOuter}), with a fixed reduction order; components run sequentially or, with
+ * {@link #setParallelism}, in blocks, with bit-identical results. Not thread-safe (reusable
+ * workspace).
  */
-public final class SteinNgEstimator extends AbstractNgEstimator {
+public final class SteinNgEstimator extends AbstractNgEstimator<SteinNgEstimator.Workspace> {
 
   private final boolean symmetrizeStandardIw;
 
   private double[] resp = new double[0];
   private double[] g = new double[0];
-  private double[] dBuf = new double[0];
-  private double[] gSel = new double[0];
-  private double[] hTmp = new double[0];
-  private double[] gTmp = new double[0];
+
+  /** Per-worker scratch: {@code d_n} rows, gathered {@code g_n} rows, {@code Ĥ} and {@code ĝ}. */
+  static final class Workspace extends ComponentWorkspace {
+    double[] diff = new double[0];
+    double[] lam = new double[0];
+    double[] linv = new double[0];
+    double[] dBuf = new double[0];
+    double[] gSel = new double[0];
+    double[] hTmp = new double[0];
+    double[] gTmp = new double[0];
+  }
 
   /** Stein estimator with the specification's fix for quirk §6.12 (standard-IW Hessian symmetrised). */
   public SteinNgEstimator(boolean onlyUseOwnSamples, boolean useSelfNormalizedImportanceWeights) {
@@ -84,12 +92,6 @@ public final class SteinNgEstimator extends AbstractNgEstimator {
     }
     resp = grow(resp, n * k);
     g = grow(g, n * d);
-    dBuf = grow(dBuf, n * d);
-    hTmp = grow(hTmp, d * d);
-    gTmp = grow(gTmp, d);
-    if (onlyUseOwnSamples) {
-      gSel = grow(gSel, n * d);
-    }
     if (n > 0) {
       // g_n = ∇log p̃(x_n) − ∇log q(x_n)
       model.logResponsibilities(comp, logq, n, resp);
@@ -102,45 +104,60 @@ public final class SteinNgEstimator extends AbstractNgEstimator {
     int per = diag ? d : d * d;
     double[] rneg = new double[k * per];
     double[] gneg = new double[k * d];
-    for (int o = 0; o < k; o++) {
-      estimateComponent(model, batch, o, rneg, gneg);
-    }
+    runComponents(model, batch, rneg, gneg);
     return new NgEstimate(k, d, diag, rneg, gneg);
   }
 
-  private void estimateComponent(GmmModel model, SampleBatch batch, int o, double[] rneg,
-      double[] gneg) {
+  @Override
+  protected Workspace newWorkspace() {
+    return new Workspace();
+  }
+
+  @Override
+  protected void estimateComponent(Workspace ws, GmmModel model, SampleBatch batch, int o,
+      double[] rneg, double[] gneg) {
     int d = model.dimension();
     int k = model.numComponents();
     boolean diag = model.isDiagonal();
-    int used = selectAndWeigh(o, k, batch);
+    int used = selectAndWeigh(ws, o, k, batch);
     if (used == 0) {
       return; // outputs stay zero: no step for this component
     }
+    ws.dBuf = grow(ws.dBuf, used * d);
+    ws.hTmp = grow(ws.hTmp, d * d);
+    ws.gTmp = grow(ws.gTmp, d);
+    double[] dBuf = ws.dBuf;
+    double[] hTmp = ws.hTmp;
+    double[] gTmp = ws.gTmp;
+    double[] w = ws.w;
+    int[] idx = ws.idx;
     double[] x = batch.x();
     double[] mu = model.meansArray();
     double[] chol = model.cholsArray();
-    double[] gUse = g;
+    ws.diff = grow(ws.diff, used * d);
+    double[] diff = ws.diff;
     for (int r = 0; r < used; r++) {
       int s = idx[r];
       for (int i = 0; i < d; i++) {
-        dBuf[r * d + i] = x[s * d + i] - mu[o * d + i];
+        diff[r * d + i] = x[s * d + i] - mu[o * d + i];
       }
     }
+    double[] gUse = g;
     if (onlyUseOwnSamples) {
+      ws.gSel = grow(ws.gSel, used * d);
       for (int r = 0; r < used; r++) {
-        System.arraycopy(g, idx[r] * d, gSel, r * d, d);
+        System.arraycopy(g, idx[r] * d, ws.gSel, r * d, d);
       }
-      gUse = gSel;
+      gUse = ws.gSel;
     }
     NgKernels ng = model.kernels().ng();
-    double scale = selfNormalized ? 1.0 : Math.exp(logScale) / used;
+    double scale = selfNormalized ? 1.0 : Math.exp(ws.logScale) / used;
     if (diag) {
       // d_n = (x_n − μ)/σ²
       for (int r = 0; r < used; r++) {
         for (int i = 0; i < d; i++) {
           double sd = chol[o * d + i];
-          dBuf[r * d + i] /= sd * sd;
+          dBuf[r * d + i] = diff[r * d + i] / (sd * sd);
         }
       }
       ng.weightedElementwise(w, gUse, dBuf, used, d, hTmp);
@@ -148,10 +165,13 @@ public final class SteinNgEstimator extends AbstractNgEstimator {
         rneg[o * d + i] = -scale * hTmp[i];
       }
     } else {
-      // d_n = Λ (x_n − μ) = L⁻ᵀ L⁻¹ (x_n − μ)
+      // d_n = Λ (x_n − μ) with Λ = L⁻ᵀ L⁻¹ formed once (O(D³)); as rows: D = (X − μ) Λ (Λ symmetric)
       DenseKernels dense = model.kernels().dense();
-      dense.solveLowerRows(chol, o * d * d, d, dBuf, 0, used);
-      dense.solveLowerTransposedRows(chol, o * d * d, d, dBuf, 0, used);
+      ws.lam = grow(ws.lam, d * d);
+      ws.linv = grow(ws.linv, d * d);
+      dense.invertLower(chol, o * d * d, d, ws.linv, 0);
+      dense.transposeTimesLower(ws.linv, 0, d, ws.lam, 0);
+      dense.gemm(false, false, used, d, d, 1.0, diff, 0, ws.lam, 0, 0.0, dBuf, 0);
       ng.weightedOuter(w, gUse, dBuf, used, d, hTmp);
       boolean sym = selfNormalized || symmetrizeStandardIw;
       int off = o * d * d;

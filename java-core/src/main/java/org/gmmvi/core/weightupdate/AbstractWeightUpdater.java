@@ -86,11 +86,42 @@ abstract class AbstractWeightUpdater implements WeightUpdater {
 
   /** {@code v = u − lse(u); v = max(v, −69.07); v = v − lse(v)} (in place, returns {@code u}). */
   static double[] normalizeWithFloor(double[] u) {
-    LogMath.normalizeLog(u, 0, u.length);
+    subtract(u, logSumExp1p(u));
     for (int o = 0; o < u.length; o++) {
       u[o] = Math.max(u[o], LOG_WEIGHT_FLOOR);
     }
-    LogMath.normalizeLog(u, 0, u.length);
+    subtract(u, logSumExp1p(u));
     return u;
+  }
+
+  private static void subtract(double[] u, double z) {
+    for (int o = 0; o < u.length; o++) {
+      u[o] -= z;
+    }
+  }
+
+  /**
+   * {@code log Σ exp(u)} as {@code max + log1p(Σ_{o≠argmax} exp(u_o − max))}, which keeps tiny
+   * contributions such as a floored weight {@code e^−69.07} (§5.3 item 9: the remaining log-weight is
+   * {@code −1.0076e−30}, not 0).
+   */
+  static double logSumExp1p(double[] u) {
+    int arg = 0;
+    for (int o = 1; o < u.length; o++) {
+      if (u[o] > u[arg]) {
+        arg = o;
+      }
+    }
+    double max = u[arg];
+    if (!Double.isFinite(max)) {
+      return LogMath.logSumExp(u);
+    }
+    double s = 0;
+    for (int o = 0; o < u.length; o++) {
+      if (o != arg) {
+        s += Math.exp(u[o] - max);
+      }
+    }
+    return max + Math.log1p(s);
   }
 }

@@ -120,6 +120,40 @@ class MoreNgEstimatorTest {
     }
   }
 
+  /**
+   * §4 "Log-sum-exp": importance weights are formed in log space. Shifting every background density
+   * by −1000 (importance weights e^1000 times larger, far beyond double range) leaves SNIS estimates
+   * unchanged and, with standard weights, is the same as dividing λ by e^1000: λ = 0.3 on the shifted
+   * batch equals λ = 0 (0.3·e^−1000 underflows) on the original one (10 samples, 6 features).
+   */
+  @Test
+  void importanceWeightsAreShiftStable() {
+    GmmModel m = SpecFixtures.item11Model();
+    SampleBatch b = SpecFixtures.item11Batch();
+    double[] shifted = b.logQbg().clone();
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] -= 1000;
+    }
+    SampleBatch s = new SampleBatch(b.n(), b.d(), b.x(), b.mapping(), shifted, b.logP(),
+        b.gradLogP());
+    ComponentBookkeeping book = SpecFixtures.book(2, 1);
+    NgEstimate e0 = new MoreNgEstimator().estimate(m, book, b);
+    NgEstimate e1 = new MoreNgEstimator().estimate(m, book, s);
+    assertClose(e1.rneg(), e0.rneg(), 1e-9, "MORE SNIS Rneg under a shift");
+    assertClose(e1.gneg(), e0.gneg(), 1e-9, "MORE SNIS gneg under a shift");
+    NgEstimate s0 = new SteinNgEstimator().estimate(m, book, b);
+    NgEstimate s1 = new SteinNgEstimator().estimate(m, book, s);
+    assertClose(s1.rneg(), s0.rneg(), 1e-12, "Stein SNIS Rneg under a shift");
+    book.setL2reg(0, 0.0);
+    book.setL2reg(1, 0.0);
+    NgEstimate st0 = new MoreNgEstimator(false, false, 0.0).estimate(m, book, b);
+    book.setL2reg(0, 0.3);
+    book.setL2reg(1, 0.3);
+    NgEstimate st1 = new MoreNgEstimator(false, false, 0.0).estimate(m, book, s);
+    assertClose(st1.rneg(), st0.rneg(), 1e-9, "MORE standard-IW Rneg under a shift");
+    assertClose(st1.gneg(), st0.gneg(), 1e-9, "MORE standard-IW gneg under a shift");
+  }
+
   /** Feature order of §2.1.2 step 2 for D = 3: z0², z0z1, z0z2, z1², z1z2, z2², z0, z1, z2, 1. */
   @Test
   void featureOrder() {
