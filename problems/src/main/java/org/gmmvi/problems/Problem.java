@@ -26,7 +26,10 @@ public interface Problem {
   /** One-line description for listings. */
   String description();
 
-  /** Data files (relative to the data directory) the problem reads; empty if none. */
+  /**
+   * Data files (relative to the data directory) the problem needs; empty if none (optional files,
+   * such as shipped random targets that can be regenerated, are not listed).
+   */
   List<String> dataFiles();
 
   /** Evaluation budgets (§3.5). */
@@ -58,6 +61,15 @@ public interface Problem {
    * @throws org.gmmvi.problems.io.DataMissingException if a data file is missing
    */
   ProblemInstance instantiate(long seed, DataDirectory data);
+
+  /**
+   * The configuration of {@code codeword} on this problem: the paper's tuned Experiment-3 setting
+   * if {@code configs/exp3_eval_configs.json} has one, else {@link #defaultExperimentConfig()}
+   * (see {@link ExperimentConfigs}).
+   */
+  default Map<String, Object> experimentConfig(String codeword, DataDirectory data) {
+    return ExperimentConfigs.config(this, codeword, data);
+  }
 
   /** The target for run seed {@code seed} (see {@link #instantiate}). */
   default Target create(long seed, DataDirectory data) {

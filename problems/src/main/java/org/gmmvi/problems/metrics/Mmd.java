@@ -20,9 +20,11 @@ import java.util.stream.IntStream;
  * </ul>
  *
  * Implementation: all rows are pre-scaled by {@code 1/sqrt(α σ_d)} so the kernel becomes
- * {@code exp(−‖a' − b'‖²)}; the pair sums run over contiguous rows with four independent
- * accumulators, in parallel over row blocks (common fork-join pool). Partial sums are combined in a
- * fixed order, so results do not depend on the thread count. Immutable and thread-safe.
+ * {@code exp(−‖a' − b'‖²)}; the other operand of every pair sum is stored transposed
+ * ({@code D × N}) so that SIMD lanes run over rows ({@link KernelSums}: Vector API with SIMD
+ * {@code exp} when available, scalar otherwise); rows are processed in parallel (common fork-join
+ * pool) and per-row sums are combined in a fixed order, so results do not depend on the thread
+ * count. Immutable and thread-safe.
  */
 public final class Mmd {
 
@@ -35,6 +37,7 @@ public final class Mmd {
   private final double[] sigma;
   private final double[] invScale;
   private final double[] scaledGroundTruth;
+  private final double[] scaledGroundTruthT;
   private final double termGroundTruth;
 
   /** The three terms and the statistic. */
@@ -67,7 +70,13 @@ public final class Mmd {
       invScale[j] = 1.0 / Math.sqrt(alpha * sigma[j]);
     }
     this.scaledGroundTruth = scale(groundTruth, n);
+    this.scaledGroundTruthT = transpose(scaledGroundTruth, n, dim);
     this.termGroundTruth = symmetricKernelSum(scaledGroundTruth, n, dim) / ((double) n * n);
+  }
+
+  /** Whether the Vector API kernel loop is in use (else a scalar loop). */
+  public static boolean vectorized() {
+    return KernelSums.VECTOR;
   }
 
   /** Per-dimension bandwidths {@code σ_d} (a copy). */
@@ -177,38 +186,40 @@ public final class Mmd {
 
   /** {@code ΣΣ_{i,j} exp(−‖x_i − x_j‖²)} over all ordered pairs of the {@code n} rows. */
   static double symmetricKernelSum(double[] x, int n, int dim) {
+    double[] xT = transpose(x, n, dim);
     double[] rowSums = new double[n];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      double s = 0.0;
-      for (int j = i + 1; j < n; j++) {
-        s += Math.exp(-squaredDistance(x, i * dim, x, j * dim, dim));
-      }
-      rowSums[i] = s;
-    });
-    double off = 0.0;
-    for (double s : rowSums) {
-      off += s;
-    }
-    return n + 2.0 * off;
+    forEachRow(n, i -> rowSums[i] = KernelSums.rowSum(x, i * dim, xT, n, i + 1, n, dim));
+    return n + 2.0 * sumInOrder(rowSums);
   }
 
   private double crossKernelSum(double[] y, int m) {
     double[] rowSums = new double[m];
-    int n = numGroundTruth;
-    int d = dim;
-    double[] g = scaledGroundTruth;
-    IntStream.range(0, m).parallel().forEach(i -> {
-      double s = 0.0;
-      for (int j = 0; j < n; j++) {
-        s += Math.exp(-squaredDistance(y, i * d, g, j * d, d));
+    forEachRow(m, i -> rowSums[i] = KernelSums.rowSum(y, i * dim, scaledGroundTruthT,
+        numGroundTruth, 0, numGroundTruth, dim));
+    return sumInOrder(rowSums);
+  }
+
+  /** Runs {@code task} for rows {@code 0..n−1}, in parallel (common fork-join pool). */
+  private static void forEachRow(int n, java.util.function.IntConsumer task) {
+    IntStream.range(0, n).parallel().forEach(task);
+  }
+
+  private static double[] transpose(double[] x, int n, int d) {
+    double[] t = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < d; k++) {
+        t[k * n + i] = x[i * d + k];
       }
-      rowSums[i] = s;
-    });
-    double total = 0.0;
-    for (double s : rowSums) {
-      total += s;
     }
-    return total;
+    return t;
+  }
+
+  private static double sumInOrder(double[] v) {
+    double s = 0.0;
+    for (double x : v) {
+      s += x;
+    }
+    return s;
   }
 
   /** {@code ‖a − b‖²} with four independent accumulators. */

@@ -141,10 +141,10 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
     final double[] z;      // K × chunk × D (only the first chunk×D used without gradient)
     final double[] q;      // K × chunk
     final double[] logits; // chunk × K
-    final int stride;      // rows per component block of z and q (= chunk)
+    final int chunk;
 
     Work(int k, int chunk, int d, boolean withGradient) {
-      stride = chunk;
+      this.chunk = chunk;
       diff = new double[chunk * d];
       z = new double[(withGradient ? k : 1) * chunk * d];
       q = new double[k * chunk];
@@ -166,7 +166,7 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
           w.diff[dr + j] = x[xr + j] - means[mr + j];
         }
       }
-      int zOff = grad != null ? k * w.stride * d : 0;
+      int zOff = grad != null ? k * w.chunk * d : 0;
       dense.gemm(false, false, rows, d, d, 1.0, w.diff, 0, whitening, k * d * d, 0.0, w.z, zOff);
       double c = logConstant(k);
       for (int i = 0; i < rows; i++) {
@@ -176,7 +176,7 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
           double v = w.z[zr + j];
           s += v * v;
         }
-        w.q[k * w.stride + i] = s;
+        w.q[k * w.chunk + i] = s;
         w.logits[i * kk + k] = c + shape(k, s);
       }
     }
@@ -189,10 +189,10 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
     int gOff = start * d;
     java.util.Arrays.fill(grad, gOff, gOff + rows * d, 0.0);
     for (int k = 0; k < kk; k++) {
-      int zOff = k * w.stride * d;
+      int zOff = k * w.chunk * d;
       for (int i = 0; i < rows; i++) {
         double r = w.logits[i * kk + k];
-        double f = r == 0.0 ? 0.0 : -r * gradientScale(k, w.q[k * w.stride + i]);
+        double f = r == 0.0 ? 0.0 : -r * gradientScale(k, w.q[k * w.chunk + i]);
         int zr = zOff + i * d;
         for (int j = 0; j < d; j++) {
           w.z[zr + j] *= f;

@@ -1,4 +1,4 @@
-package org.gmmvi.problems.config;
+package org.gmmvi.problems;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.io.DataDirectory;
 import org.gmmvi.problems.io.DataFormatException;
 
