@@ -10,13 +10,12 @@ import org.gmmvi.core.optimizer.OptimizerState;
 import org.gmmvi.core.target.Target;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
-import org.gmmvi.problems.config.ExperimentConfigs;
 import org.gmmvi.problems.io.DataDirectory;
 
 /**
  * A warmed-up optimizer for one problem and codeword, as the whole-iteration benchmarks and
  * {@link ProfileIteration} use it: the problem's Experiment-3 configuration from the registry
- * ({@link ExperimentConfigs#config}), the target and the optimizer for run seed {@value #SEED}, and
+ * ({@link Problem#experimentConfig}), the target and the optimizer for run seed {@value #SEED}, and
  * {@code warmup} iterations run before anything is measured. {@link #reset()} returns to the state
  * right after the warm-up (a saved {@link OptimizerState}), so that every measurement window starts
  * from the same state even though the model and the database change with every step.
@@ -25,6 +24,9 @@ import org.gmmvi.problems.io.DataDirectory;
  * evaluations and estimated FLOP ({@link FlopModel}).
  */
 public final class IterationFixture implements AutoCloseable {
+
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** Run seed of every benchmark (the first Experiment-3 seed). */
   public static final long SEED = 10_000L;
@@ -40,6 +42,7 @@ public final class IterationFixture implements AutoCloseable {
 
   private long steps;
   private long nanos;
+  private long cpuNanos;
   private long evaluations;
   private double flops;
   private final long[] phaseNanos = new long[5];
@@ -70,7 +73,7 @@ public final class IterationFixture implements AutoCloseable {
     String cw = parts[0];
     Problem problem = Problems.get(parts[1]);
     DataDirectory data = DataDirectory.resolve();
-    Map<String, Object> cfg = ExperimentConfigs.config(problem, cw, data);
+    Map<String, Object> cfg = problem.experimentConfig(cw, data);
     Target t = problem.create(SEED, data);
     GmmviOptimizer opt = GmmviOptimizer.builder().codeword(cw).config(cfg).target(t).seed(SEED)
         .threads(threads).build();
@@ -91,9 +94,11 @@ public final class IterationFixture implements AutoCloseable {
   /** One measured iteration. */
   public IterationRecord step() {
     long before = optimizer.numTargetEvaluations();
+    long c0 = CPU.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     IterationRecord r = optimizer.step();
     nanos += System.nanoTime() - t0;
+    cpuNanos += CPU.getCurrentThreadCpuTime() - c0;
     steps++;
     evaluations += optimizer.numTargetEvaluations() - before;
     flops += FlopModel.iterationFlops(r, target, gradients);
@@ -114,13 +119,16 @@ public final class IterationFixture implements AutoCloseable {
   public void clearCounters() {
     steps = 0;
     nanos = 0;
+    cpuNanos = 0;
     evaluations = 0;
     flops = 0;
     java.util.Arrays.fill(phaseNanos, 0);
   }
 
   /**
-   * One summary line: ms per iteration, evaluations per second, estimated GFLOP per iteration,
+   * One summary line: ms per iteration (wall clock, and CPU time of the calling thread, which
+   * excludes time spent waiting for a core on a busy machine and target evaluations on pool
+   * threads), evaluations per second, estimated GFLOP per iteration,
    * GFLOP/s and fraction of the 2-core and 1-core peak, and the share of each phase.
    */
   public String record() {
@@ -132,11 +140,13 @@ public final class IterationFixture implements AutoCloseable {
     double gflops = flops / nanos;
     double total = Math.max(1, phaseNanos[0] + phaseNanos[1] + phaseNanos[2] + phaseNanos[3]
         + phaseNanos[4]);
-    return String.format(Locale.ROOT, "# iteration %s:%s: steps=%d, %.3f ms/iter, K=%d, "
+    return String.format(Locale.ROOT, "# iteration %s:%s: steps=%d, %.3f ms/iter (CPU of the "
+        + "calling thread %.3f ms/iter), K=%d, "
         + "evals/iter=%.1f, evals/s=%.0f, est. GFLOP/iter=%.4f, GFLOP/s=%.2f, "
         + "peak fraction 2 cores=%.4f, 1 core=%.4f; phases select=%.0f%% estimate=%.0f%% "
         + "components=%.0f%% weights=%.0f%% adaptation=%.0f%%",
-        codeword, problemName, steps, ms, optimizer.model().numComponents(),
+        codeword, problemName, steps, ms, cpuNanos / 1e6 / steps,
+        optimizer.model().numComponents(),
         evaluations / (double) steps, evaluations / (nanos / 1e9), gflopIter, gflops,
         gflops / FlopModel.PEAK_TWO_CORES_GFLOPS, gflops / FlopModel.PEAK_ONE_CORE_GFLOPS,
         100 * phaseNanos[0] / total, 100 * phaseNanos[1] / total, 100 * phaseNanos[2] / total,
