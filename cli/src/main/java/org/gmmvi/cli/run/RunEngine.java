@@ -28,6 +28,7 @@ import org.gmmvi.core.optimizer.ElboEstimator;
 import org.gmmvi.core.optimizer.GmmviOptimizer;
 import org.gmmvi.core.optimizer.IterationRecord;
 import org.gmmvi.core.optimizer.OptimizerState;
+import org.gmmvi.core.optimizer.TargetEvaluationException;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.target.RandomizedTarget;
 import org.gmmvi.core.target.Target;
@@ -111,6 +112,7 @@ public final class RunEngine {
       droppedTotal = ((Number) r.get("dropped_samples")).longValue();
       lastLoggedIteration = ((Number) r.get("last_logged_iteration")).intValue();
       csv = MetricsCsv.resume(out.resolve("metrics.csv"), opt.iteration());
+      restoreLastMetrics();
       progress.message("resuming " + out + " at iteration " + opt.iteration() + " ("
           + opt.numTargetEvaluations() + " target evaluations)");
     } else {
@@ -129,12 +131,38 @@ public final class RunEngine {
       return loop();
     } finally {
       metricsThread.shutdownNow();
+      opt.close();
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
       }
+    }
+  }
+
+  /** After a resume: the last surviving metrics row is the run's latest result. */
+  private void restoreLastMetrics() {
+    if (csv.size() == 0) {
+      return;
+    }
+    String[] cells = csv.row(csv.size() - 1);
+    Map<String, Object> row = new LinkedHashMap<>();
+    List<String> header = csv.header();
+    for (int i = 0; i < cells.length; i++) {
+      row.put(header.get(i), parseCell(cells[i]));
+    }
+    lastMetrics = row;
+    if (row.get("neg_elbo") instanceof Number n) {
+      lastNegElbo = n.doubleValue();
+    }
+  }
+
+  private static Object parseCell(String c) {
+    try {
+      return c.matches("-?\\d+") ? (Object) Long.parseLong(c) : (Object) Double.parseDouble(c);
+    } catch (NumberFormatException e) {
+      return c;
     }
   }
 
@@ -165,8 +193,22 @@ public final class RunEngine {
       throw new UsageException("'" + out + "' already holds a run; pass --resume to continue it"
           + " or choose another --out");
     }
-    Files.createDirectories(out);
+    requireWritableDirectory(out);
     return null;
+  }
+
+  /** Creates {@code dir} and proves it writable with a probe file; failures are user errors. */
+  private static void requireWritableDirectory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, ".gmmvi-probe", ".tmp"));
+    } catch (IOException e) {
+      String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name exists"
+          : e instanceof java.nio.file.FileSystemException fe && fe.getReason() != null
+              ? fe.getReason() : String.valueOf(e.getMessage());
+      throw new UsageException("output directory '" + dir + "' cannot be created or written: "
+          + why, e);
+    }
   }
 
   private static void checkSame(String what, String given, Object stored) {
@@ -281,7 +323,7 @@ public final class RunEngine {
         progress.update(snapshot(), false);
         checkPendingFailures();
       }
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException | Error | IOException e) {
       return fail(e);
     }
     try {
@@ -290,13 +332,18 @@ public final class RunEngine {
       }
       flushMetrics();
       checkpoint();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       return fail(e);
     }
     progress.update(snapshot(), true);
     progress.finish();
-    String status = stopRequested.get() ? "interrupted" : "completed";
-    return finish(status, reason, null);
+    boolean interrupted = "interrupted".equals(reason);
+    RunOutcome o = finish(interrupted ? "interrupted" : "completed", reason, null);
+    if (interrupted) {
+      System.err.println("gmmvi: interrupted at iteration " + o.iteration() + "; checkpoint and"
+          + " results written to " + s.out() + "; continue with --resume");
+    }
+    return o;
   }
 
   private Progress.Snapshot snapshot() {
@@ -324,13 +371,14 @@ public final class RunEngine {
     row.put("wall_seconds", Math.round(wallSeconds() * 1000) / 1000.0);
     IterationRecord r = lastRecord;
     long dropped = droppedTotal;
+    double temperature = opt.config().temperature();
     pending.add(metricsThread.submit(() -> {
       Rng rng = new Rng(metricSeed(s.seed(), it));
       Target evalTarget = evalInstance.target();
       if (evalTarget instanceof RandomizedTarget rt) {
         rt.random().restore(rng.split().state());
       }
-      var est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng);
+      var est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng, temperature);
       row.put("neg_elbo", est.negElbo());
       row.put("entropy", est.entropy());
       row.put("num_components", q.numComponents());
@@ -421,8 +469,9 @@ public final class RunEngine {
 
   private RunOutcome fail(Throwable e) throws IOException {
     progress.finish();
-    String reason = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": "
-        + e.getMessage();
+    String reason = e.getMessage() == null ? e.toString()
+        : e instanceof TargetEvaluationException || e instanceof IOException
+            || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     try {
       flushMetrics();
     } catch (RuntimeException | Error ignored) {
@@ -438,8 +487,8 @@ public final class RunEngine {
     GmmModel model = opt.model();
     try {
       ModelFiles.write(out, model);
-    } catch (RuntimeException e) {
-      error = error == null ? "writing the model failed: " + e : error;
+    } catch (RuntimeException | IOException e) {
+      error = error == null ? "writing the model failed: " + e.getMessage() : error;
       status = "failed";
     }
     writePlots();
@@ -466,7 +515,12 @@ public final class RunEngine {
     f.put("git_revision", GitRevision.ofProject());
     f.put("jdk", System.getProperty("java.vendor") + " " + Runtime.version());
     f.put("finished_at", Instant.now().toString());
-    Json.write(out.resolve("final.json"), f);
+    try {
+      Json.write(out.resolve("final.json"), f);
+    } catch (IOException e) {
+      error = (error == null ? "" : error + "; ") + "final.json not written: " + e.getMessage();
+      status = "failed";
+    }
     return new RunOutcome(status, reason, opt.iteration(), opt.numTargetEvaluations(),
         lastNegElbo, wall, error, out);
   }
