@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
   static int report(RunOutcome o, java.io.PrintWriter err) {
     String where = o.out().toAbsolutePath().normalize().toString();
     if ("failed".equals(o.status())) {
-      err.println("gmmvi: run failed at iteration " + o.iteration() + ": " + o.error());
+      err.println("gmmvi: run failed (" + o.iteration() + " iterations completed): " + o.error());
       err.println("results so far (final.json marks the run as failed): " + where);
       err.flush();
       return Main.EXIT_FAILURE;

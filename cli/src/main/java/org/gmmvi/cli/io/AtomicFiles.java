@@ -48,6 +48,22 @@ public final class AtomicFiles {
    * created.
    */
   public static void write(Path file, Content content) throws IOException {
+    try {
+      writeAtomically(file, content);
+    } catch (IOException e) {
+      throw new IOException("cannot write '" + file + "': " + describe(e), e);
+    }
+  }
+
+  /** The reason of an I/O failure without the exception class ("No space left on device"). */
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fe && fe.getReason() != null) {
+      return fe.getReason();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  private static void writeAtomically(Path file, Content content) throws IOException {
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);

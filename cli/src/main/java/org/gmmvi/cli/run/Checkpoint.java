@@ -71,7 +71,11 @@ public record Checkpoint(Map<String, Object> runner, byte[] optimizer) {
         throw new UsageException(f + " has checkpoint format version " + version
             + ", this runner reads version " + VERSION);
       }
-      byte[] json = new byte[in.readInt()];
+      int jsonLength = in.readInt();
+      if (jsonLength < 0 || jsonLength > all.length) {
+        throw new UsageException(f + " is truncated or corrupt");
+      }
+      byte[] json = new byte[jsonLength];
       in.readFully(json);
       long n = in.readLong();
       if (n < 0 || n > all.length) {
@@ -82,7 +86,7 @@ public record Checkpoint(Map<String, Object> runner, byte[] optimizer) {
       Map<String, Object> runner = new com.fasterxml.jackson.databind.ObjectMapper()
           .readValue(json, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
       return new Checkpoint(runner, state);
-    } catch (java.io.EOFException e) {
+    } catch (java.io.EOFException | com.fasterxml.jackson.core.JacksonException e) {
       throw new UsageException(f + " is truncated or corrupt", e);
     }
   }

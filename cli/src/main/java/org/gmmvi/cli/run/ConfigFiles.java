@@ -44,8 +44,14 @@ public final class ConfigFiles {
     try {
       o = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
     } catch (RuntimeException e) {
-      throw new UsageException("config file '" + file + "' is not valid YAML: "
-          + e.getMessage().replace('\n', ' '), e);
+      String msg = String.valueOf(e.getMessage()).replace('\n', ' ').replaceAll(" {2,}", " ")
+          .strip();
+      if (msg.startsWith("could not determine a constructor for the tag")) {
+        throw new UsageException("config file '" + file + "': YAML type tags are refused (a"
+            + " config holds only maps, lists, strings, numbers and booleans): "
+            + msg.substring("could not determine a constructor for the ".length()), e);
+      }
+      throw new UsageException("config file '" + file + "' is not valid YAML: " + msg, e);
     }
     if (o == null) {
       return new LinkedHashMap<>();

@@ -28,6 +28,7 @@ import org.gmmvi.core.optimizer.ElboEstimator;
 import org.gmmvi.core.optimizer.GmmviOptimizer;
 import org.gmmvi.core.optimizer.IterationRecord;
 import org.gmmvi.core.optimizer.OptimizerState;
+import org.gmmvi.core.optimizer.TargetEvaluationException;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.target.RandomizedTarget;
 import org.gmmvi.core.target.Target;
@@ -192,8 +193,22 @@ public final class RunEngine {
       throw new UsageException("'" + out + "' already holds a run; pass --resume to continue it"
           + " or choose another --out");
     }
-    Files.createDirectories(out);
+    requireWritableDirectory(out);
     return null;
+  }
+
+  /** Creates {@code dir} and proves it writable with a probe file; failures are user errors. */
+  private static void requireWritableDirectory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, ".gmmvi-probe", ".tmp"));
+    } catch (IOException e) {
+      String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name exists"
+          : e instanceof java.nio.file.FileSystemException fe && fe.getReason() != null
+              ? fe.getReason() : String.valueOf(e.getMessage());
+      throw new UsageException("output directory '" + dir + "' cannot be created or written: "
+          + why, e);
+    }
   }
 
   private static void checkSame(String what, String given, Object stored) {
@@ -308,7 +323,7 @@ public final class RunEngine {
         progress.update(snapshot(), false);
         checkPendingFailures();
       }
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException | Error | IOException e) {
       return fail(e);
     }
     try {
@@ -317,7 +332,7 @@ public final class RunEngine {
       }
       flushMetrics();
       checkpoint();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       return fail(e);
     }
     progress.update(snapshot(), true);
@@ -454,8 +469,9 @@ public final class RunEngine {
 
   private RunOutcome fail(Throwable e) throws IOException {
     progress.finish();
-    String reason = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": "
-        + e.getMessage();
+    String reason = e.getMessage() == null ? e.toString()
+        : e instanceof TargetEvaluationException || e instanceof IOException
+            || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     try {
       flushMetrics();
     } catch (RuntimeException | Error ignored) {
@@ -471,8 +487,8 @@ public final class RunEngine {
     GmmModel model = opt.model();
     try {
       ModelFiles.write(out, model);
-    } catch (RuntimeException e) {
-      error = error == null ? "writing the model failed: " + e : error;
+    } catch (RuntimeException | IOException e) {
+      error = error == null ? "writing the model failed: " + e.getMessage() : error;
       status = "failed";
     }
     writePlots();
@@ -499,7 +515,12 @@ public final class RunEngine {
     f.put("git_revision", GitRevision.ofProject());
     f.put("jdk", System.getProperty("java.vendor") + " " + Runtime.version());
     f.put("finished_at", Instant.now().toString());
-    Json.write(out.resolve("final.json"), f);
+    try {
+      Json.write(out.resolve("final.json"), f);
+    } catch (IOException e) {
+      error = (error == null ? "" : error + "; ") + "final.json not written: " + e.getMessage();
+      status = "failed";
+    }
     return new RunOutcome(status, reason, opt.iteration(), opt.numTargetEvaluations(),
         lastNegElbo, wall, error, out);
   }
