@@ -83,10 +83,16 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of errors.")
   boolean debug;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  private java.io.PrintWriter err;
+
   private record Job(RunProblem problem, String codeword, long seed, Path dir) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    err = spec.commandLine().getErr();
     if (out == null) {
       throw new UsageException("reproduce needs --out DIR (the directory that holds the runs and"
           + " the report)");
@@ -121,8 +127,9 @@ final class ReproduceCommand implements Callable<Integer> {
         }
       }
     }
-    System.err.printf(Locale.ROOT, "reproduce: %d runs to do, %d already complete in %s,"
+    err.printf(Locale.ROOT, "reproduce: %d runs to do, %d already complete in %s,"
         + " %d in parallel%n", jobs.size(), skipped, out.toAbsolutePath().normalize(), par);
+    err.flush();
     int failed = runAll(jobs, b, par);
     List<String> header = List.of(
         "budget: " + (maxEvals != null ? maxEvals + " target evaluations per run" : b
@@ -131,10 +138,12 @@ final class ReproduceCommand implements Callable<Integer> {
             + GitRevision.ofProject() + ", JDK " + Runtime.version() + ", " + par
             + " runs in parallel on " + Runtime.getRuntime().availableProcessors() + " cores");
     ReportWriter.write(out, problems, cws, header);
-    System.err.println("report: " + out.resolve("report.md").toAbsolutePath().normalize() + " and "
+    err.println("report: " + out.resolve("report.md").toAbsolutePath().normalize() + " and "
         + out.resolve("report.html").toAbsolutePath().normalize());
+    err.flush();
     if (failed > 0) {
-      System.err.println("reproduce: " + failed + " run(s) failed; see their final.json");
+      err.println("reproduce: " + failed + " run(s) failed; see their final.json");
+      err.flush();
       return Main.EXIT_FAILURE;
     }
     return 0;
@@ -183,12 +192,13 @@ final class ReproduceCommand implements Callable<Integer> {
         if (!o.completed()) {
           failed.incrementAndGet();
         }
-        synchronized (System.err) {
-          System.err.printf(Locale.ROOT, "[%d/%d] %s %s seed %d: %s, -ELBO %.4f, %,d evals, %s"
+        synchronized (err) {
+          err.printf(Locale.ROOT, "[%d/%d] %s %s seed %d: %s, -ELBO %.4f, %,d evals, %s"
               + " (elapsed %s)%n", n, jobs.size(), j.problem().name(), j.codeword(), j.seed(),
               o.status() + (o.error() != null ? " (" + o.error() + ")" : ""), o.negElbo(),
               o.evaluations(), TimeLimit.format(o.wallSeconds()),
               TimeLimit.format((System.nanoTime() - start) * 1e-9));
+          err.flush();
         }
         return null;
       }));

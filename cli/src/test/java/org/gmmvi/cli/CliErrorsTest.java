@@ -103,6 +103,18 @@ class CliErrorsTest {
   }
 
   @Test
+  void missingData() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("nodata"));
+    CliTestSupport.Result r = CliTestSupport.run("run", "--problem", "breast_cancer",
+        "--algorithm", "SAMTRON", "--data-dir", empty.toString(), "--out",
+        dir.resolve("x").toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("gmmvi: data file '").contains("not found: tried " + empty)
+        .doesNotContain("\tat ");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
   void listTopics() {
     CliTestSupport.Result r = CliTestSupport.run("list", "codewords");
     assertThat(r.code()).isZero();

@@ -97,6 +97,15 @@ class RunEndToEndTest {
     assertThat(b.column("iteration")).containsExactly(a.column("iteration"));
     assertThat(b.column("neg_elbo")).containsExactly(a.column("neg_elbo"));
     assertThat(b.column("num_samples")).containsExactly(a.column("num_samples"));
+
+    // resuming a finished run changes nothing and keeps its final metrics
+    CliTestSupport.Result again = run(parts, 30, "--resume");
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(MetricsCsv.read(parts.resolve("metrics.csv")).column("neg_elbo"))
+        .containsExactly(a.column("neg_elbo"));
+    Map<?, ?> fa = (Map<?, ?>) Json.readObject(whole.resolve("final.json")).get("final_metrics");
+    Map<?, ?> fb = (Map<?, ?>) Json.readObject(parts.resolve("final.json")).get("final_metrics");
+    assertThat(fb.get("neg_elbo")).isEqualTo(fa.get("neg_elbo"));
   }
 
   @Test

@@ -26,7 +26,10 @@ public interface Problem {
   /** One-line description for listings. */
   String description();
 
-  /** Data files (relative to the data directory) the problem reads; empty if none. */
+  /**
+   * Data files (relative to the data directory) the problem needs; empty if none (optional files,
+   * such as shipped random targets that can be regenerated, are not listed).
+   */
   List<String> dataFiles();
 
   /** Evaluation budgets (§3.5). */

@@ -38,13 +38,15 @@ public final class ProblemConfigs {
     Map<String, Object> runner = new LinkedHashMap<>();
     runner.put("log_metrics_interval", logInterval);
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("start_seed", START_SEED);
+    // Integers where they fit, as the JSON configurations parse (Jackson gives Integer there).
+    c.put("start_seed", Math.toIntExact(START_SEED));
     c.put("environment_name", environmentName);
     c.put("environment_config", new LinkedHashMap<>(environmentConfig));
     c.put("model_initialization", init);
     c.put("gmmvi_runner_config", runner);
     c.put("use_sample_database", true);
-    c.put("max_database_size", maxDatabaseSize);
+    c.put("max_database_size", maxDatabaseSize <= Integer.MAX_VALUE ? (Object) (int) maxDatabaseSize
+        : (Object) maxDatabaseSize);
     c.put("temperature", 1.0);
     return c;
   }

@@ -272,7 +272,8 @@ public abstract class AbstractProblemTest {
     int d = target.dimension();
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> target.evaluate(new double[d], 2, new double[2], null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n*D");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(2 * d)); // names the required length n*D
   }
 
   @Test
@@ -288,5 +289,40 @@ public abstract class AbstractProblemTest {
     assertThat(((Map<?, ?>) c.get("gmmvi_runner_config")).get("log_metrics_interval"))
         .isEqualTo(p.defaultLogInterval());
     assertThat(p.description()).isNotBlank();
+    for (String f : p.dataFiles()) {
+      assertThat(data().file(f)).as("data file %s of %s", f, p.name()).exists();
+    }
+  }
+
+  @Test
+  void threadSafeTargetsGiveTheSameResultsWhenChunksRunConcurrently() throws Exception {
+    Target target = target();
+    assumeTrue(target.threadSafe(), target.name() + " is not thread-safe");
+    int d = target.dimension();
+    int n = 64;
+    double[] x = randomPoints(new Rng(31), n);
+    double[] f = new double[n];
+    double[] g = new double[n * d];
+    target.evaluate(x, n, f, g);
+    int chunks = 4;
+    int per = n / chunks;
+    double[][] fc = new double[chunks][per];
+    double[][] gc = new double[chunks][per * d];
+    Thread[] threads = new Thread[chunks];
+    for (int c = 0; c < chunks; c++) {
+      int cc = c;
+      double[] xc = Arrays.copyOfRange(x, c * per * d, (c + 1) * per * d);
+      threads[c] = new Thread(() -> target.evaluate(xc, per, fc[cc], gc[cc]));
+      threads[c].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    for (int c = 0; c < chunks; c++) {
+      for (int i = 0; i < per; i++) {
+        assertThat(fc[c][i]).isCloseTo(f[c * per + i],
+            org.assertj.core.data.Offset.offset(1e-12 * Math.max(1.0, Math.abs(f[c * per + i]))));
+      }
+    }
   }
 }

@@ -27,6 +27,12 @@ public final class Plots {
     System.setProperty("java.awt.headless", "true");
   }
 
+  /** One colour per algorithm; its min/max lines use the same colour. */
+  private static final java.awt.Color[] PALETTE = {new java.awt.Color(31, 119, 180),
+      new java.awt.Color(214, 39, 40), new java.awt.Color(44, 160, 44),
+      new java.awt.Color(255, 127, 14), new java.awt.Color(148, 103, 189),
+      new java.awt.Color(140, 86, 75)};
+
   private Plots() {}
 
   /** One curve: {@code x} and {@code y} of equal length. */
@@ -60,7 +66,9 @@ public final class Plots {
       throws IOException {
     XYChart chart = chart(title, "target evaluations", "-ELBO (mean, min-max over seeds)");
     List<Curve> plotted = new ArrayList<>();
+    int series = 0;
     for (Map.Entry<String, List<Curve>> e : runsByAlgorithm.entrySet()) {
+      java.awt.Color color = PALETTE[series++ % PALETTE.length];
       List<Curve> runs = e.getValue().stream().map(Plots::finite).filter(c -> c.x().length > 0)
           .toList();
       if (runs.isEmpty()) {
@@ -86,13 +94,15 @@ public final class Plots {
         mean[g] = sum / at.length;
       }
       XYSeries m = chart.addSeries(e.getKey() + " (n=" + runs.size() + ")", grid, mean);
-      m.setMarker(SeriesMarkers.NONE);
+      m.setMarker(grid.length < 3 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      m.setLineColor(color);
+      m.setMarkerColor(color);
       if (runs.size() > 1) {
         for (double[] band : new double[][] {lo, hi}) {
           XYSeries s = chart.addSeries(e.getKey() + (band == lo ? " min" : " max"), grid, band);
           s.setMarker(SeriesMarkers.NONE);
           s.setLineStyle(SeriesLines.DASH_DASH);
-          s.setLineColor(m.getLineColor());
+          s.setLineColor(color);
           s.setShowInLegend(false);
         }
       }

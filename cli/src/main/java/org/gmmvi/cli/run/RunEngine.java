@@ -112,6 +112,7 @@ public final class RunEngine {
       droppedTotal = ((Number) r.get("dropped_samples")).longValue();
       lastLoggedIteration = ((Number) r.get("last_logged_iteration")).intValue();
       csv = MetricsCsv.resume(out.resolve("metrics.csv"), opt.iteration());
+      restoreLastMetrics();
       progress.message("resuming " + out + " at iteration " + opt.iteration() + " ("
           + opt.numTargetEvaluations() + " target evaluations)");
     } else {
@@ -130,12 +131,38 @@ public final class RunEngine {
       return loop();
     } finally {
       metricsThread.shutdownNow();
+      opt.close();
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
       }
+    }
+  }
+
+  /** After a resume: the last surviving metrics row is the run's latest result. */
+  private void restoreLastMetrics() {
+    if (csv.size() == 0) {
+      return;
+    }
+    String[] cells = csv.row(csv.size() - 1);
+    Map<String, Object> row = new LinkedHashMap<>();
+    List<String> header = csv.header();
+    for (int i = 0; i < cells.length; i++) {
+      row.put(header.get(i), parseCell(cells[i]));
+    }
+    lastMetrics = row;
+    if (row.get("neg_elbo") instanceof Number n) {
+      lastNegElbo = n.doubleValue();
+    }
+  }
+
+  private static Object parseCell(String c) {
+    try {
+      return c.matches("-?\\d+") ? (Object) Long.parseLong(c) : (Object) Double.parseDouble(c);
+    } catch (NumberFormatException e) {
+      return c;
     }
   }
 
@@ -310,8 +337,13 @@ public final class RunEngine {
     }
     progress.update(snapshot(), true);
     progress.finish();
-    String status = stopRequested.get() ? "interrupted" : "completed";
-    return finish(status, reason, null);
+    boolean interrupted = "interrupted".equals(reason);
+    RunOutcome o = finish(interrupted ? "interrupted" : "completed", reason, null);
+    if (interrupted) {
+      System.err.println("gmmvi: interrupted at iteration " + o.iteration() + "; checkpoint and"
+          + " results written to " + s.out() + "; continue with --resume");
+    }
+    return o;
   }
 
   private Progress.Snapshot snapshot() {
@@ -339,13 +371,14 @@ public final class RunEngine {
     row.put("wall_seconds", Math.round(wallSeconds() * 1000) / 1000.0);
     IterationRecord r = lastRecord;
     long dropped = droppedTotal;
+    double temperature = opt.config().temperature();
     pending.add(metricsThread.submit(() -> {
       Rng rng = new Rng(metricSeed(s.seed(), it));
       Target evalTarget = evalInstance.target();
       if (evalTarget instanceof RandomizedTarget rt) {
         rt.random().restore(rng.split().state());
       }
-      var est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng);
+      var est = ElboEstimator.estimate(q, evalTarget, METRIC_SAMPLES, rng, temperature);
       row.put("neg_elbo", est.negElbo());
       row.put("entropy", est.entropy());
       row.put("num_components", q.numComponents());

@@ -85,6 +85,18 @@ public final class GmmModel {
         throw new IllegalArgumentException("means must be finite, got " + v);
       }
     }
+    boolean anyFinite = false;
+    for (int o = 0; o < k; o++) {
+      double lw = logWeights[o];
+      if (Double.isNaN(lw) || lw == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("log-weight of component " + o
+            + " must be finite or -Infinity, got " + lw);
+      }
+      anyFinite |= lw > Double.NEGATIVE_INFINITY;
+    }
+    if (!anyFinite) {
+      throw new IllegalArgumentException("at least one component needs a positive weight");
+    }
     GmmModel m = new GmmModel(d, diagonal, kernels, k, logWeights.clone(), means.clone(),
         chols.clone());
     LogMath.normalizeLog(m.logWeights, 0, k);

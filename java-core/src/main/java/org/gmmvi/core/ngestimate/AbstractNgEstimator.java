@@ -132,7 +132,7 @@ abstract class AbstractNgEstimator<W extends AbstractNgEstimator.ComponentWorksp
     }
     runBlock(workspaces.get(0), model, batch, 0, k / blocks, rneg, gneg);
     try {
-      CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).join();
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;

@@ -43,6 +43,7 @@ public final class MoreNgEstimator extends AbstractNgEstimator<MoreNgEstimator.W
   /** Per-worker scratch: whitened samples, features, targets, the normal equations, unpacking. */
   static final class Workspace extends ComponentWorkspace {
     final LinearSolve solver = new LinearSolve();
+    double[] diff = new double[0];
     double[] z = new double[0];
     double[] phi = new double[0];
     double[] fSel = new double[0];
@@ -54,6 +55,7 @@ public final class MoreNgEstimator extends AbstractNgEstimator<MoreNgEstimator.W
 
     void ensure(int n, int d) {
       int p = numFeatures(d);
+      diff = grow(diff, n * d);
       z = grow(z, n * d);
       phi = grow(phi, n * p);
       fSel = grow(fSel, n);
@@ -163,14 +165,17 @@ public final class MoreNgEstimator extends AbstractNgEstimator<MoreNgEstimator.W
     double[] mu = model.meansArray();
     double[] chol = model.cholsArray();
     int lOff = o * d * d;
+    double[] diff = ws.diff;
     for (int r = 0; r < used; r++) {
       int s = idx[r];
       fSel[r] = batch.logP()[s] - logq[s];
       for (int i = 0; i < d; i++) {
-        z[r * d + i] = x[s * d + i] - mu[o * d + i];
+        diff[r * d + i] = x[s * d + i] - mu[o * d + i];
       }
     }
-    dense.solveLowerRows(chol, lOff, d, z, 0, used);
+    // whitening as rows: Z = (X − μ) L⁻ᵀ
+    dense.invertLower(chol, lOff, d, linv, 0);
+    dense.gemm(false, true, used, d, d, 1.0, diff, 0, linv, 0, 0.0, z, 0);
     fillFeatures(z, used, d, phi);
     model.kernels().ng().weightedGram(w, phi, used, p, gram);
     model.kernels().ng().weightedTransposeTimes(w, phi, used, p, fSel, theta);
@@ -200,7 +205,6 @@ public final class MoreNgEstimator extends AbstractNgEstimator<MoreNgEstimator.W
       }
     }
     // R = L⁻ᵀ A L⁻¹
-    dense.invertLower(chol, lOff, d, linv, 0);
     dense.gemm(false, false, d, d, d, 1.0, amat, 0, linv, 0, 0.0, tmp, 0);
     dense.gemm(true, false, d, d, d, 1.0, linv, 0, tmp, 0, 0.0, rneg, rOff);
     // gneg = −L⁻ᵀ b;  c' = c − ½ μᵀRμ − (L⁻ᵀb)ᵀμ

@@ -26,7 +26,7 @@ import org.gmmvi.kernels.NgKernels;
  * <p>Components with no usable sample (no own sample with {@code only_use_own_samples}, or all
  * importance weights underflowing) get {@code Rneg = 0, gneg = 0}, i.e. no step.
  *
- * <p>Work per component {@code O(N·D²)} through the kernels ({@code solveLowerRows},
+ * <p>Work per component {@code O(N·D²)} through the kernels (one {@code gemm} with {@code Λ_o},
  * {@code weightedOuter}), with a fixed reduction order; components run sequentially or, with
  * {@link #setParallelism}, in blocks, with bit-identical results. Not thread-safe (reusable
  * workspace).
@@ -40,6 +40,9 @@ public final class SteinNgEstimator extends AbstractNgEstimator<SteinNgEstimator
 
   /** Per-worker scratch: {@code d_n} rows, gathered {@code g_n} rows, {@code Ĥ} and {@code ĝ}. */
   static final class Workspace extends ComponentWorkspace {
+    double[] diff = new double[0];
+    double[] lam = new double[0];
+    double[] linv = new double[0];
     double[] dBuf = new double[0];
     double[] gSel = new double[0];
     double[] hTmp = new double[0];
@@ -131,13 +134,15 @@ public final class SteinNgEstimator extends AbstractNgEstimator<SteinNgEstimator
     double[] x = batch.x();
     double[] mu = model.meansArray();
     double[] chol = model.cholsArray();
-    double[] gUse = g;
+    ws.diff = grow(ws.diff, used * d);
+    double[] diff = ws.diff;
     for (int r = 0; r < used; r++) {
       int s = idx[r];
       for (int i = 0; i < d; i++) {
-        dBuf[r * d + i] = x[s * d + i] - mu[o * d + i];
+        diff[r * d + i] = x[s * d + i] - mu[o * d + i];
       }
     }
+    double[] gUse = g;
     if (onlyUseOwnSamples) {
       ws.gSel = grow(ws.gSel, used * d);
       for (int r = 0; r < used; r++) {
@@ -152,7 +157,7 @@ public final class SteinNgEstimator extends AbstractNgEstimator<SteinNgEstimator
       for (int r = 0; r < used; r++) {
         for (int i = 0; i < d; i++) {
           double sd = chol[o * d + i];
-          dBuf[r * d + i] /= sd * sd;
+          dBuf[r * d + i] = diff[r * d + i] / (sd * sd);
         }
       }
       ng.weightedElementwise(w, gUse, dBuf, used, d, hTmp);
@@ -160,10 +165,13 @@ public final class SteinNgEstimator extends AbstractNgEstimator<SteinNgEstimator
         rneg[o * d + i] = -scale * hTmp[i];
       }
     } else {
-      // d_n = Λ (x_n − μ) = L⁻ᵀ L⁻¹ (x_n − μ)
+      // d_n = Λ (x_n − μ) with Λ = L⁻ᵀ L⁻¹ formed once (O(D³)); as rows: D = (X − μ) Λ (Λ symmetric)
       DenseKernels dense = model.kernels().dense();
-      dense.solveLowerRows(chol, o * d * d, d, dBuf, 0, used);
-      dense.solveLowerTransposedRows(chol, o * d * d, d, dBuf, 0, used);
+      ws.lam = grow(ws.lam, d * d);
+      ws.linv = grow(ws.linv, d * d);
+      dense.invertLower(chol, o * d * d, d, ws.linv, 0);
+      dense.transposeTimesLower(ws.linv, 0, d, ws.lam, 0);
+      dense.gemm(false, false, used, d, d, 1.0, diff, 0, ws.lam, 0, 0.0, dBuf, 0);
       ng.weightedOuter(w, gUse, dBuf, used, d, hTmp);
       boolean sym = selfNormalized || symmetrizeStandardIw;
       int off = o * d * d;

@@ -16,14 +16,15 @@ import org.gmmvi.core.target.Target;
  *
  * <p><b>Bad-sample policy.</b> A sample whose log-density is NaN or ±∞, or whose gradient (when
  * requested) has a non-finite entry, is dropped before it reaches the database, and counted
- * ({@link #droppedLastCall()}, {@link #totalDropped()}). If every sample of a call is invalid, the
- * call returns 0 valid samples (the iteration reuses older samples only) when the batch is small
- * (fewer than {@value #MIN_FATAL_BATCH} samples) and fewer than {@value #MAX_ALL_INVALID_CALLS}
- * consecutive calls were entirely invalid; otherwise (a broken target) a
- * {@link TargetEvaluationException} names the iteration, the count and example values. A target that
+ * ({@link #droppedLastCall()}, {@link #totalDropped()}). If every sample of a call is invalid, a
+ * {@link TargetEvaluationException} names the iteration, the count and example values (see below
+ * for the exception to this rule). A target that
  * throws is reported as a {@link TargetEvaluationException} naming the iteration and the cause.
  * Output entries the target did not write (detected with a NaN sentinel with a private payload) are a
- * shape error, reported the same way.
+ * shape error, reported the same way. If every new sample is invalid but the caller can proceed
+ * (the selector reuses database samples, or the component adaptation has database candidates), the
+ * iteration continues without new samples and only the counter records it: with sample reuse a
+ * converged run draws a single new sample per iteration, and one invalid draw must not end it.
  *
  * <p><b>Threads.</b> When {@link Target#threadSafe()} is true and {@code threads > 1}, a batch is split
  * into contiguous chunks evaluated concurrently (results are identical to a single-threaded call for
@@ -38,10 +39,6 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   private static final long UNWRITTEN_BITS = 0x7ff8_0000_dead_beefL;
   private static final double UNWRITTEN = Double.longBitsToDouble(UNWRITTEN_BITS);
   private static final int MIN_CHUNK = 8;
-  /** An entirely invalid batch of at least this many samples fails the run. */
-  static final int MIN_FATAL_BATCH = 20;
-  /** This many consecutive entirely invalid calls fail the run, whatever their size. */
-  static final int MAX_ALL_INVALID_CALLS = 10;
 
   private final Target target;
   private final int threads;
@@ -50,7 +47,6 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   private int iteration;
   private int droppedLastCall;
   private long totalDropped;
-  private int consecutiveAllInvalid;
   private double[][] chunkX = new double[0][];
   private double[][] chunkLp = new double[0][];
   private double[][] chunkGrad = new double[0][];
@@ -95,7 +91,8 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   }
 
   @Override
-  public int evaluate(double[] x, int n, double[] logP, double[] grad, int[] mapping) {
+  public int evaluate(double[] x, int n, double[] logP, double[] grad, int[] mapping,
+      boolean mayAllBeInvalid) {
     if (n == 0) {
       droppedLastCall = 0;
       return 0;
@@ -112,7 +109,7 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
       evaluateParallel(x, n, d, logP, grad, chunks);
     }
     checkWritten(logP, n, grad, d);
-    int valid = compact(x, n, d, logP, grad, mapping);
+    int valid = compact(x, n, d, logP, grad, mapping, mayAllBeInvalid);
     droppedLastCall = n - valid;
     totalDropped += n - valid;
     return valid;
@@ -121,7 +118,7 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   private void call(double[] x, int n, double[] logP, double[] grad) {
     try {
       target.evaluate(x, n, logP, grad);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       throw new TargetEvaluationException(iteration, "target '" + target.name()
           + "' threw while evaluating " + n + " samples: " + e, e);
     }
@@ -163,6 +160,9 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
         f.get();
       } catch (ExecutionException e) {
         Throwable c = e.getCause();
+        if (c instanceof Error err) {
+          throw err;
+        }
         throw new TargetEvaluationException(iteration, "target '" + target.name()
             + "' threw while evaluating " + n + " samples: " + c, c);
       } catch (InterruptedException e) {
@@ -206,7 +206,8 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   }
 
   /** Moves the valid rows to the front (stable); returns their number. */
-  private int compact(double[] x, int n, int d, double[] logP, double[] grad, int[] mapping) {
+  private int compact(double[] x, int n, int d, double[] logP, double[] grad, int[] mapping,
+      boolean mayAllBeInvalid) {
     int valid = 0;
     int firstBad = -1;
     for (int i = 0; i < n; i++) {
@@ -226,8 +227,7 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
         firstBad = i;
       }
     }
-    consecutiveAllInvalid = valid == 0 ? consecutiveAllInvalid + 1 : 0;
-    if (valid == 0 && (n >= MIN_FATAL_BATCH || consecutiveAllInvalid >= MAX_ALL_INVALID_CALLS)) {
+    if (valid == 0 && !mayAllBeInvalid) {
       throw new TargetEvaluationException(iteration, "all " + n + " new samples are invalid "
           + "(log-density NaN or infinite, or a non-finite gradient); example: x = "
           + Arrays.toString(Arrays.copyOfRange(x, 0, Math.min(d, 6))) + (d > 6 ? "..." : "")

@@ -38,7 +38,8 @@ abstract class AbstractSampleSelector implements SampleSelector {
     ensure(total, d);
     draw(model, counts, total, rng, xNew, mapNew);
     boolean grad = evaluator.needsGradients();
-    int valid = evaluator.evaluate(xNew, total, logPNew, grad ? gradNew : null, mapNew);
+    int valid = evaluator.evaluate(xNew, total, logPNew, grad ? gradNew : null, mapNew,
+        old.n() > 0);
     db.add(xNew, valid, model, logPNew, grad ? gradNew : null, mapNew);
     return new Selection(db.newest(old.n() + valid), valid, old.n(), total - valid);
   }

@@ -17,10 +17,13 @@ public interface SampleEvaluator {
    * @param grad     output, length ≥ n·D: target gradients (compacted), or {@code null} for no
    *                 gradients
    * @param mapping  per-sample ints compacted alongside (e.g. the drawing component), or {@code null}
-   * @return {@code m}, the number of valid samples (≥ 1 when {@code n ≥ 1}; an implementation
-   *     throws if every sample is invalid)
+   * @param mayAllBeInvalid whether the caller can proceed without any valid sample (it has reused
+   *                 samples or other candidates); if {@code false}, an implementation throws when
+   *                 every sample is invalid
+   * @return {@code m}, the number of valid samples
    */
-  int evaluate(double[] x, int n, double[] logP, double[] grad, int[] mapping);
+  int evaluate(double[] x, int n, double[] logP, double[] grad, int[] mapping,
+      boolean mayAllBeInvalid);
 
   /** Whether the NG estimator needs target gradients (Stein yes, MORE no: ALGORITHM.md §6 item 16). */
   boolean needsGradients();

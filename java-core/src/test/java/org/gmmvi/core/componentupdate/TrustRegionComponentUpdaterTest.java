@@ -279,6 +279,56 @@ class TrustRegionComponentUpdaterTest {
     assertThat(b.lastEta(0)).isEqualTo(-1.0);
   }
 
+  /**
+   * §2.4.3 "Consequences" and §5.6 item 20 on random input: a successful update has KL ≤ 1.1·ε and a
+   * positive-definite covariance; a failed one leaves the component bit-identical with lastEta = −1.
+   */
+  @Test
+  void randomUpdatesRespectTheBound() {
+    org.gmmvi.core.random.Rng rng = new org.gmmvi.core.random.Rng(99);
+    TrustRegionComponentUpdater tr = new TrustRegionComponentUpdater(1e-12);
+    int successes = 0;
+    for (int t = 0; t < 300; t++) {
+      int d = 1 + rng.nextInt(4);
+      double[] mu = new double[d];
+      double[] l = new double[d * d];
+      double[] r = new double[d * d];
+      double[] g = new double[d];
+      for (int i = 0; i < d; i++) {
+        mu[i] = rng.nextGaussian();
+        g[i] = 2 * rng.nextGaussian();
+        l[i * d + i] = 0.3 + rng.nextDouble();
+        for (int j = 0; j < i; j++) {
+          l[i * d + j] = 0.5 * rng.nextGaussian();
+        }
+        for (int j = 0; j <= i; j++) {
+          double v = 3 * rng.nextGaussian();
+          r[i * d + j] = v;
+          r[j * d + i] = v;
+        }
+      }
+      GmmModel m = GmmModel.full(new double[] {0}, mu, l, d);
+      ComponentBookkeeping book = SpecFixtures.book(1, Math.exp(-6 + 6 * rng.nextDouble()));
+      book.setLastEta(0, rng.nextDouble() < 0.3 ? -1 : Math.exp(4 * rng.nextGaussian()));
+      double eps = book.stepsize(0);
+      boolean ok = tr.apply(m, book, new NgEstimate(1, d, false, r, g), 1.0)[0];
+      if (ok) {
+        successes++;
+        assertThat(tr.lastKl()[0]).isLessThanOrEqualTo(1.1 * eps);
+        assertThat(book.lastEta(0)).isGreaterThanOrEqualTo(1.0);
+        double[] c = m.chol(0);
+        for (int i = 0; i < d; i++) {
+          assertThat(c[i * d + i]).isPositive().isFinite();
+        }
+      } else {
+        assertThat(m.mean(0)).containsExactly(mu);
+        assertThat(m.chol(0)).containsExactly(l);
+        assertThat(book.lastEta(0)).isEqualTo(-1.0);
+      }
+    }
+    assertThat(successes).isGreaterThan(100);
+  }
+
   /** Shape mismatches are misuse: a clear exception. */
   @Test
   void rejectsMismatchedEstimate() {

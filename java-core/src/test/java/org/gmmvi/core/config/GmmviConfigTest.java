@@ -99,8 +99,12 @@ class GmmviConfigTest {
   }
 
   @Test
-  void toYamlRoundTripsForEveryCodeword() {
-    for (Codeword cw : Codeword.all()) {
+  void toYamlRoundTripsForEveryOption() {
+    // every 7th codeword (62 of 432; 7 is coprime to the option counts 2 and 3, so every option of
+    // every position occurs); parsing of all 432 is in CodewordTest
+    java.util.List<Codeword> all = Codeword.all();
+    for (int i = 0; i < all.size(); i += 7) {
+      Codeword cw = all.get(i);
       String extra = cw.weightStepsize() == WeightStepsizeType.DECAYING
           ? "weight_stepsize_adapter_config: {annealing_exponent: 0.5}\n" : "";
       GmmviConfig c = GmmviConfig.resolve(cw, List.of(YamlConfig.load(INIT + extra

@@ -283,6 +283,12 @@ class GmmModelTest {
     assertThatThrownBy(() -> GmmModel.diagonal(new double[] {0}, new double[] {0, 0},
         new double[] {1, -1}, 2)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("component 0").hasMessageContaining("standard deviation 1");
+    assertThatThrownBy(() -> GmmModel.full(new double[] {0, Double.NaN}, new double[] {0, 0, 1, 1},
+        new double[] {1, 0, 0, 1, 1, 0, 0, 1}, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("log-weight of component 1");
+    assertThatThrownBy(() -> GmmModel.fromCovariances(new double[] {0, 0}, new double[] {0, 0, 1, 1},
+        new double[] {1, 0, 0, 1, 1, 0, 0, 1}, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive weight");
     GmmModel m = SpecFixtures.item1Gmm();
     assertThatThrownBy(() -> m.addComponent(0, new double[] {1}, new double[] {1, 0, 0, 1}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 2");

@@ -18,7 +18,8 @@ class SampleSelectorTest {
     int evaluated;
 
     @Override
-    public int evaluate(double[] x, int n, double[] logP, double[] grad, int[] mapping) {
+    public int evaluate(double[] x, int n, double[] logP, double[] grad, int[] mapping,
+        boolean mayAllBeInvalid) {
       calls++;
       evaluated += n;
       for (int i = 0; i < n; i++) {

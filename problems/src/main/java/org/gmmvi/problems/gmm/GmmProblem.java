@@ -51,9 +51,10 @@ public final class GmmProblem implements Problem {
     return "random 10-component Gaussian mixture in " + dim + " dimensions (new target per seed)";
   }
 
+  /** None required: {@code targets/<name>/seed<seed>/} is read when present, else regenerated. */
   @Override
   public List<String> dataFiles() {
-    return List.of("targets/" + name() + "/seed<seed>/ (optional: regenerated if absent)");
+    return List.of();
   }
 
   @Override

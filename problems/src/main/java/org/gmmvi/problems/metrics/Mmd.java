@@ -21,10 +21,10 @@ import java.util.stream.IntStream;
  *
  * Implementation: all rows are pre-scaled by {@code 1/sqrt(α σ_d)} so the kernel becomes
  * {@code exp(−‖a' − b'‖²)}; the other operand of every pair sum is stored transposed
- * ({@code D × N}) so that the squared distances of one row to a tile of 512 rows accumulate over
- * contiguous memory (auto-vectorised by the JIT, "lanes over samples"); rows are processed in
- * parallel blocks (common fork-join pool) and per-row sums are combined in a fixed order, so
- * results do not depend on the thread count. Immutable and thread-safe.
+ * ({@code D × N}) so that SIMD lanes run over rows ({@link KernelSums}: Vector API with SIMD
+ * {@code exp} when available, scalar otherwise); rows are processed in parallel (common fork-join
+ * pool) and per-row sums are combined in a fixed order, so results do not depend on the thread
+ * count. Immutable and thread-safe.
  */
 public final class Mmd {
 
@@ -74,9 +74,9 @@ public final class Mmd {
     this.termGroundTruth = symmetricKernelSum(scaledGroundTruth, n, dim) / ((double) n * n);
   }
 
-  /** Whether the SIMD exponential of the Vector API is in use (else a scalar loop). */
+  /** Whether the Vector API kernel loop is in use (else a scalar loop). */
   public static boolean vectorized() {
-    return ExpSums.VECTOR;
+    return KernelSums.VECTOR;
   }
 
   /** Per-dimension bandwidths {@code σ_d} (a copy). */
@@ -188,61 +188,20 @@ public final class Mmd {
   static double symmetricKernelSum(double[] x, int n, int dim) {
     double[] xT = transpose(x, n, dim);
     double[] rowSums = new double[n];
-    forEachRowBlock(n, (i, acc) -> rowSums[i] = kernelRowSum(x, i * dim, xT, n, i + 1, n, dim,
-        acc));
+    forEachRow(n, i -> rowSums[i] = KernelSums.rowSum(x, i * dim, xT, n, i + 1, n, dim));
     return n + 2.0 * sumInOrder(rowSums);
   }
 
   private double crossKernelSum(double[] y, int m) {
     double[] rowSums = new double[m];
-    forEachRowBlock(m, (i, acc) -> rowSums[i] = kernelRowSum(y, i * dim, scaledGroundTruthT,
-        numGroundTruth, 0, numGroundTruth, dim, acc));
+    forEachRow(m, i -> rowSums[i] = KernelSums.rowSum(y, i * dim, scaledGroundTruthT,
+        numGroundTruth, 0, numGroundTruth, dim));
     return sumInOrder(rowSums);
   }
 
-  /** Rows per parallel task. */
-  private static final int ROW_BLOCK = 16;
-  /** Columns per tile of the distance accumulation (fits the accumulator in L1). */
-  private static final int TILE = 512;
-
-  private interface RowTask {
-    void run(int row, double[] acc);
-  }
-
-  /** Runs {@code task} for rows {@code 0..n−1}, in parallel over blocks of rows. */
-  private static void forEachRowBlock(int n, RowTask task) {
-    int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
-    IntStream.range(0, blocks).parallel().forEach(b -> {
-      double[] acc = new double[TILE];
-      for (int i = b * ROW_BLOCK; i < Math.min(n, (b + 1) * ROW_BLOCK); i++) {
-        task.run(i, acc);
-      }
-    });
-  }
-
-  /**
-   * {@code Σ_{j ∈ [from, to)} exp(−‖a − g_j‖²)} with {@code a = a[aOff .. aOff+d)} and the rows
-   * {@code g_j} stored transposed ({@code gT[k*n + j]}): the squared distances of a tile of
-   * columns are accumulated dimension by dimension over contiguous memory (vectorisable), then
-   * exponentiated.
-   */
-  static double kernelRowSum(double[] a, int aOff, double[] gT, int n, int from, int to, int d,
-      double[] acc) {
-    double s = 0.0;
-    for (int t0 = from; t0 < to; t0 += TILE) {
-      int len = Math.min(TILE, to - t0);
-      Arrays.fill(acc, 0, len, 0.0);
-      for (int k = 0; k < d; k++) {
-        double ak = a[aOff + k];
-        int base = k * n + t0;
-        for (int j = 0; j < len; j++) {
-          double diff = gT[base + j] - ak;
-          acc[j] += diff * diff;
-        }
-      }
-      s += ExpSums.sumExpNeg(acc, len);
-    }
-    return s;
+  /** Runs {@code task} for rows {@code 0..n−1}, in parallel (common fork-join pool). */
+  private static void forEachRow(int n, java.util.function.IntConsumer task) {
+    IntStream.range(0, n).parallel().forEach(task);
   }
 
   private static double[] transpose(double[] x, int n, int d) {
@@ -263,28 +222,14 @@ public final class Mmd {
     return s;
   }
 
-  /** {@code ‖a − b‖²} with four independent accumulators. */
+  /** {@code ‖a − b‖²} of two rows. */
   static double squaredDistance(double[] a, int aOff, double[] b, int bOff, int d) {
-    double s0 = 0.0;
-    double s1 = 0.0;
-    double s2 = 0.0;
-    double s3 = 0.0;
-    int j = 0;
-    for (; j + 3 < d; j += 4) {
-      double t0 = a[aOff + j] - b[bOff + j];
-      double t1 = a[aOff + j + 1] - b[bOff + j + 1];
-      double t2 = a[aOff + j + 2] - b[bOff + j + 2];
-      double t3 = a[aOff + j + 3] - b[bOff + j + 3];
-      s0 += t0 * t0;
-      s1 += t1 * t1;
-      s2 += t2 * t2;
-      s3 += t3 * t3;
-    }
-    for (; j < d; j++) {
+    double s = 0.0;
+    for (int j = 0; j < d; j++) {
       double t = a[aOff + j] - b[bOff + j];
-      s0 += t * t;
+      s += t * t;
     }
-    return (s0 + s1) + (s2 + s3);
+    return s;
   }
 
   @Override

@@ -66,9 +66,10 @@ public final class StmProblem implements Problem {
         + " dimensions (substitute locations)";
   }
 
+  /** None required: {@code targets/<name>/seed<seed>/} is read when present, else regenerated. */
   @Override
   public List<String> dataFiles() {
-    return List.of("targets/" + name() + "/seed<seed>/ (optional: regenerated if absent)");
+    return List.of();
   }
 
   @Override

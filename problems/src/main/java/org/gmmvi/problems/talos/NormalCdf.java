@@ -49,6 +49,31 @@ final class NormalCdf {
     return p / seriesCdf(z);
   }
 
+  /**
+   * {@code log Φ(z)}, with {@code φ(z)/Φ(z)} written to {@code derivative[index]} (one evaluation of the
+   * series or continued fraction for both).
+   */
+  static double logPhi(double z, double[] derivative, int index) {
+    if (Double.isNaN(z)) {
+      derivative[index] = Double.NaN;
+      return Double.NaN;
+    }
+    if (z < -SWITCH) {
+      double m = mills(-z);
+      derivative[index] = 1.0 / m;
+      return -0.5 * z * z - LOG_SQRT_2PI + Math.log(m);
+    }
+    double p = pdf(z);
+    if (z > SWITCH) {
+      double q = p * mills(z);
+      derivative[index] = p / (1.0 - q);
+      return Math.log1p(-q);
+    }
+    double cdf = seriesCdf(z);
+    derivative[index] = p / cdf;
+    return Math.log(cdf);
+  }
+
   /** Standard normal density φ(z). */
   static double pdf(double z) {
     return INV_SQRT_2PI * Math.exp(-0.5 * z * z);

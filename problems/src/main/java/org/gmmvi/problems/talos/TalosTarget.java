@@ -148,9 +148,11 @@ public final class TalosTarget implements Target {
       double q = x[off + j];
       double zl = (q - model.lower(j)) / JOINT_TEMPERATURE;
       double zu = (model.upper(j) - q) / JOINT_TEMPERATURE;
-      joint += NormalCdf.logPhi(zl) + NormalCdf.logPhi(zu);
       if (withGrad) {
-        grad[gOff + j] = (NormalCdf.dLogPhi(zl) - NormalCdf.dLogPhi(zu)) / JOINT_TEMPERATURE;
+        joint += NormalCdf.logPhi(zl, w.dlog, 0) + NormalCdf.logPhi(zu, w.dlog, 1);
+        grad[gOff + j] = (w.dlog[0] - w.dlog[1]) / JOINT_TEMPERATURE;
+      } else {
+        joint += NormalCdf.logPhi(zl) + NormalCdf.logPhi(zu);
       }
     }
     if (withGrad) {
@@ -167,8 +169,8 @@ public final class TalosTarget implements Target {
       double d = w.com[k] - lSoleP[lEnd + k];
       double z1 = (d + COM_HALF_WIDTH) / COM_SCALE;
       double z2 = (COM_HALF_WIDTH - d) / COM_SCALE;
-      com += NormalCdf.logPhi(z1) + NormalCdf.logPhi(z2);
-      w.gCom[k] = (NormalCdf.dLogPhi(z1) - NormalCdf.dLogPhi(z2)) / COM_SCALE;
+      com += NormalCdf.logPhi(z1, w.dlog, 0) + NormalCdf.logPhi(z2, w.dlog, 1);
+      w.gCom[k] = (w.dlog[0] - w.dlog[1]) / COM_SCALE;
     }
     w.gCom[2] = 0;
 
@@ -414,6 +416,7 @@ public final class TalosTarget implements Target {
     final double[] tmp = new double[18];
     final double[] com = new double[3];
     final double[] gCom = new double[3];
+    final double[] dlog = new double[2];
     final double[] fAll = new double[3];
     final double[] tAll = new double[3];
     final double[][] p;

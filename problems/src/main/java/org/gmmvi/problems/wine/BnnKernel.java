@@ -27,6 +27,11 @@ final class BnnKernel {
   /** Largest number of rows in one block (the mini-batch size of §4.7). */
   static final int BLOCK = 128;
 
+  /** Whether the inner loops run on the Vector API ({@link VectorOps}) or plain Java. */
+  static final boolean VECTOR = vectorEnabled();
+
+  private static final double[] ONES = ones();
+
   private final double[] xb = new double[IN * BLOCK];
   private final double[] yb = new double[BLOCK];
   private final double[] h1 = new double[H1 * BLOCK];
@@ -103,15 +108,6 @@ final class BnnKernel {
         for (int r = 0; r < n; r++) {
           z[o + r] += wij * in[p + r];
         }
-      }
-    }
-  }
-
-  private static void sigmoid(double[] z, int units, int n) {
-    for (int j = 0; j < units; j++) {
-      int o = j * BLOCK;
-      for (int r = 0; r < n; r++) {
-        z[o + r] = 1.0 / (1.0 + Math.exp(-z[o + r]));
       }
     }
   }
@@ -204,40 +200,44 @@ final class BnnKernel {
     return -0.5 * s;
   }
 
-  /** Dot product with four independent accumulators (hides the add latency). */
-  private static double dot(double[] a, int ao, double[] b, int bo, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int r = 0;
-    for (; r + 3 < n; r += 4) {
-      s0 += a[ao + r] * b[bo + r];
-      s1 += a[ao + r + 1] * b[bo + r + 1];
-      s2 += a[ao + r + 2] * b[bo + r + 2];
-      s3 += a[ao + r + 3] * b[bo + r + 3];
+  private static void sigmoid(double[] z, int units, int n) {
+    for (int j = 0; j < units; j++) {
+      if (VECTOR) {
+        VectorOps.sigmoid(z, j * BLOCK, n);
+      } else {
+        ScalarOps.sigmoid(z, j * BLOCK, n);
+      }
     }
-    for (; r < n; r++) {
-      s0 += a[ao + r] * b[bo + r];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
+  private static double dot(double[] a, int ao, double[] b, int bo, int n) {
+    return VECTOR ? VectorOps.dot(a, ao, b, bo, n) : ScalarOps.dot(a, ao, b, bo, n);
+  }
+
+  /** {@code Σ_{r<n} a[ao+r]}, as a dot product with ones (only 17 sums per block). */
   private static double sum(double[] a, int ao, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int r = 0;
-    for (; r + 3 < n; r += 4) {
-      s0 += a[ao + r];
-      s1 += a[ao + r + 1];
-      s2 += a[ao + r + 2];
-      s3 += a[ao + r + 3];
+    return dot(a, ao, ONES, 0, n);
+  }
+
+  private static double[] ones() {
+    double[] a = new double[BLOCK];
+    java.util.Arrays.fill(a, 1.0);
+    return a;
+  }
+
+  /**
+   * Whether the Vector API path is used: the {@code jdk.incubator.vector} module is present and the
+   * project's backend switch ({@code -Dgmmvi.kernels.backend} or {@code GMMVI_KERNELS_BACKEND}) does not
+   * force {@code scalar}.
+   */
+  private static boolean vectorEnabled() {
+    String backend = System.getProperty("gmmvi.kernels.backend");
+    if (backend == null || backend.isBlank()) {
+      backend = System.getenv("GMMVI_KERNELS_BACKEND");
     }
-    for (; r < n; r++) {
-      s0 += a[ao + r];
+    if ("scalar".equalsIgnoreCase(backend == null ? "" : backend.trim())) {
+      return false;
     }
-    return (s0 + s1) + (s2 + s3);
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
   }
 }

@@ -36,6 +36,9 @@ class NormalCdfTest {
           .isCloseTo(r[1], within(1e-13 * Math.abs(r[1])));
       assertThat(NormalCdf.dLogPhi(r[0])).as("phi/Phi(%s)", r[0])
           .isCloseTo(r[2], within(1e-13 * Math.abs(r[2])));
+      double[] d = new double[1];
+      assertThat(NormalCdf.logPhi(r[0], d, 0)).isEqualTo(NormalCdf.logPhi(r[0]));
+      assertThat(d[0]).isEqualTo(NormalCdf.dLogPhi(r[0]));
     }
   }
 
