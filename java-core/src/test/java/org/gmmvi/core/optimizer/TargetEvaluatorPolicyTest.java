@@ -27,8 +27,9 @@ class TargetEvaluatorPolicyTest {
     }
   };
 
-  private static int evaluate(TargetEvaluator e, double... x) {
-    return e.evaluate(x, x.length, new double[x.length], new double[x.length], new int[x.length]);
+  private static int evaluate(TargetEvaluator e, boolean mayAllBeInvalid, double... x) {
+    return e.evaluate(x, x.length, new double[x.length], new double[x.length], new int[x.length],
+        mayAllBeInvalid);
   }
 
   @Test
@@ -38,7 +39,7 @@ class TargetEvaluatorPolicyTest {
     double[] lp = new double[5];
     double[] g = new double[5];
     int[] map = {0, 1, 2, 3, 4};
-    assertThat(e.evaluate(x, 5, lp, g, map)).isEqualTo(2);
+    assertThat(e.evaluate(x, 5, lp, g, map, false)).isEqualTo(2);
     assertThat(new double[] {x[0], x[1]}).containsExactly(-1, -3);
     assertThat(new double[] {lp[0], lp[1]}).containsExactly(-0.5, -4.5);
     assertThat(new int[] {map[0], map[1]}).containsExactly(1, 4);
@@ -47,29 +48,20 @@ class TargetEvaluatorPolicyTest {
   }
 
   @Test
-  void smallEntirelyInvalidBatchesAreDroppedUntilTenInARow() {
+  void anEntirelyInvalidBatchIsDroppedWhenTheCallerCanProceed() {
     TargetEvaluator e = new TargetEvaluator(HALF_NAN, 1, true);
-    e.setIteration(7);
-    for (int i = 0; i < TargetEvaluator.MAX_ALL_INVALID_CALLS - 1; i++) {
-      assertThat(evaluate(e, 1, 2)).isZero();
-    }
-    assertThat(evaluate(e, -1, 2)).isEqualTo(1); // a valid sample resets the run of bad calls
-    for (int i = 0; i < TargetEvaluator.MAX_ALL_INVALID_CALLS - 1; i++) {
-      assertThat(evaluate(e, 3)).isZero();
-    }
-    assertThat(e.totalDropped()).isEqualTo(2L * 9 + 1 + 9);
-    assertThatThrownBy(() -> evaluate(e, 3)).isInstanceOf(TargetEvaluationException.class)
-        .hasMessage("iteration 7: all 1 new samples are invalid (log-density NaN or infinite, or a"
-            + " non-finite gradient); example: x = [3.0] gave log-density NaN and gradient [-3.0]");
+    assertThat(evaluate(e, true, 1, 2, -20)).isZero();
+    assertThat(e.droppedLastCall()).isEqualTo(3);
+    assertThat(evaluate(e, true, -1, 2)).isEqualTo(1);
+    assertThat(e.totalDropped()).isEqualTo(4);
   }
 
   @Test
-  void aLargeEntirelyInvalidBatchFailsAtOnce() {
-    TargetEvaluator e = new TargetEvaluator(HALF_NAN, 1, false);
-    double[] x = new double[TargetEvaluator.MIN_FATAL_BATCH];
-    java.util.Arrays.fill(x, 5);
-    assertThatThrownBy(() -> e.evaluate(x, x.length, new double[x.length], null, null))
-        .isInstanceOf(TargetEvaluationException.class)
-        .hasMessageStartingWith("iteration 0: all 20 new samples are invalid");
+  void anEntirelyInvalidBatchFailsWhenTheCallerCannotProceed() {
+    TargetEvaluator e = new TargetEvaluator(HALF_NAN, 1, true);
+    e.setIteration(7);
+    assertThatThrownBy(() -> evaluate(e, false, 3)).isInstanceOf(TargetEvaluationException.class)
+        .hasMessage("iteration 7: all 1 new samples are invalid (log-density NaN or infinite, or a"
+            + " non-finite gradient); example: x = [3.0] gave log-density NaN and gradient [-3.0]");
   }
 }
