@@ -5,14 +5,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the command line in-process and captures its streams. */
-final class CliTestSupport {
+public final class CliTestSupport {
 
   private CliTestSupport() {}
 
   /** Exit code and captured stdout/stderr of one invocation. */
-  record Result(int code, String out, String err) {}
+  public record Result(int code, String out, String err) {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -2,15 +2,11 @@ package org.gmmvi.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gmmvi.cli.Main;
 
 /** Runs the command line in-process (picocli entry point) and captures its streams. */
 final class Cli {
@@ -38,12 +34,8 @@ final class Cli {
   }
 
   static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    org.gmmvi.cli.CliTestSupport.Result r = org.gmmvi.cli.CliTestSupport.run(args);
+    return new Result(r.code(), r.out(), r.err());
   }
 
   /** File name → bytes of every regular file in {@code dir} (empty map if there is none). */

@@ -38,45 +38,43 @@ public final class FaultyTargets {
     }
   }
 
-  /** Returns NaN for every sample. */
-  public static final class AllNaN extends Base {
-    /** Seed unused. */
-    public AllNaN(long seed) {
-      super(seed);
+  /** Writes the same log-density value for every sample (gradients stay valid). */
+  abstract static class Filled extends Base {
+    private final double value;
+
+    Filled(double value) {
+      super(0);
+      this.value = value;
     }
 
     @Override
     public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
       super.evaluate(x, n, logDensity, gradient);
-      java.util.Arrays.fill(logDensity, 0, n, Double.NaN);
+      java.util.Arrays.fill(logDensity, 0, n, value);
+    }
+  }
+
+  /** Returns NaN for every sample. */
+  public static final class AllNaN extends Filled {
+    /** Seed unused. */
+    public AllNaN(long seed) {
+      super(Double.NaN);
     }
   }
 
   /** Returns +∞ for every sample. */
-  public static final class AllPosInf extends Base {
+  public static final class AllPosInf extends Filled {
     /** Seed unused. */
     public AllPosInf(long seed) {
-      super(seed);
-    }
-
-    @Override
-    public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-      super.evaluate(x, n, logDensity, gradient);
-      java.util.Arrays.fill(logDensity, 0, n, Double.POSITIVE_INFINITY);
+      super(Double.POSITIVE_INFINITY);
     }
   }
 
   /** Returns −∞ for every sample (zero density everywhere). */
-  public static final class AllNegInf extends Base {
+  public static final class AllNegInf extends Filled {
     /** Seed unused. */
     public AllNegInf(long seed) {
-      super(seed);
-    }
-
-    @Override
-    public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-      super.evaluate(x, n, logDensity, gradient);
-      java.util.Arrays.fill(logDensity, 0, n, Double.NEGATIVE_INFINITY);
+      super(Double.NEGATIVE_INFINITY);
     }
   }
 
