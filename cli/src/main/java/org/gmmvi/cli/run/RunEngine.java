@@ -70,6 +70,7 @@ public final class RunEngine {
   private volatile Map<String, Object> lastMetrics = Map.of();
   private int startIteration;
   private IterationRecord lastRecord;
+  private final StallDetector stall = new StallDetector();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private Throwable failure;
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -307,6 +308,10 @@ public final class RunEngine {
       while ((reason = stopReason()) == null) {
         lastRecord = opt.step();
         droppedTotal += lastRecord.droppedSamples();
+        String stalled = stall.observe(lastRecord);
+        if (stalled != null) {
+          progress.message(stalled);
+        }
         int it = opt.iteration();
         if (it % logInterval == 0) {
           scheduleMetrics();
