@@ -48,6 +48,7 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
     double[] invDiag = ws.array(2, d);
     double[] q = ws.array(3, TILE);
     double[] zs = ws.array(4, d);
+    double[] acc = ws.array(5, 4 * TILE);
     int full = n - n % TILE;
     for (int c = 0; c < k; c++) {
       double norm = logNormaliser(chols, c, d);
@@ -55,7 +56,7 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
         invDiag[i] = 1.0 / chols[c * d * d + i * d + i];
       }
       for (int s0 = 0; s0 < full; s0 += TILE) {
-        whitenTile(xt, n, d, means, chols, c, invDiag, s0, z, q);
+        whitenTile(xt, n, d, means, chols, c, invDiag, s0, z, acc, q);
         for (int t = 0; t < TILE; t++) {
           out[(s0 + t) * k + c] = norm - 0.5 * q[t];
         }
@@ -78,83 +79,117 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
 
   /**
    * Forward substitution for the {@code TILE} samples starting at {@code s0}: writes
-   * {@code z[i*TILE + t] = (L_c⁻¹(x − μ_c))_i} and {@code q[t] = ‖z_t‖²}.
+   * {@code z[i*TILE + t] = −(L_c⁻¹(x − μ_c))_i} (negated, so that the FMA loop can broadcast
+   * {@code L_ij} from memory) and {@code q[t] = ‖z_t‖²}. Rows go in blocks of 4; each block is two
+   * small methods (off-diagonal FMAs, then the 4 × 4 diagonal solve) rather than one large one,
+   * because C2 stops inlining Vector API calls in very large methods and then boxes the vectors.
    */
   private static void whitenTile(double[] xt, int n, int d, double[] means, double[] chols,
-      int c, double[] invDiag, int s0, double[] z, double[] q) {
+      int c, double[] invDiag, int s0, double[] z, double[] acc, double[] q) {
     int lOff = c * d * d;
     int mOff = c * d;
-    DoubleVector q0 = DoubleVector.zero(SPECIES);
-    DoubleVector q1 = DoubleVector.zero(SPECIES);
+    java.util.Arrays.fill(q, 0, TILE, 0.0);
     int i = 0;
     for (; i + ROWS <= d; i += ROWS) {
-      int r0 = lOff + i * d;
-      int r1 = r0 + d;
-      int r2 = r1 + d;
-      int r3 = r2 + d;
-      DoubleVector a00 = centred(xt, n, s0, i, means, mOff);
-      DoubleVector a01 = centred(xt, n, s0 + LANES, i, means, mOff);
-      DoubleVector a10 = centred(xt, n, s0, i + 1, means, mOff);
-      DoubleVector a11 = centred(xt, n, s0 + LANES, i + 1, means, mOff);
-      DoubleVector a20 = centred(xt, n, s0, i + 2, means, mOff);
-      DoubleVector a21 = centred(xt, n, s0 + LANES, i + 2, means, mOff);
-      DoubleVector a30 = centred(xt, n, s0, i + 3, means, mOff);
-      DoubleVector a31 = centred(xt, n, s0 + LANES, i + 3, means, mOff);
-      for (int j = 0; j < i; j++) {
-        DoubleVector z0 = DoubleVector.fromArray(SPECIES, z, j * TILE);
-        DoubleVector z1 = DoubleVector.fromArray(SPECIES, z, j * TILE + LANES);
-        DoubleVector l0 = DoubleVector.broadcast(SPECIES, -chols[r0 + j]);
-        DoubleVector l1 = DoubleVector.broadcast(SPECIES, -chols[r1 + j]);
-        DoubleVector l2 = DoubleVector.broadcast(SPECIES, -chols[r2 + j]);
-        DoubleVector l3 = DoubleVector.broadcast(SPECIES, -chols[r3 + j]);
-        a00 = z0.fma(l0, a00);
-        a01 = z1.fma(l0, a01);
-        a10 = z0.fma(l1, a10);
-        a11 = z1.fma(l1, a11);
-        a20 = z0.fma(l2, a20);
-        a21 = z1.fma(l2, a21);
-        a30 = z0.fma(l3, a30);
-        a31 = z1.fma(l3, a31);
-      }
-      // The 4 × 4 diagonal block: sequential within the block, still vectorised over samples.
-      DoubleVector z00 = a00.mul(invDiag[i]);
-      DoubleVector z01 = a01.mul(invDiag[i]);
-      a10 = fnma(z00, chols[r1 + i], a10).mul(invDiag[i + 1]);
-      a11 = fnma(z01, chols[r1 + i], a11).mul(invDiag[i + 1]);
-      a20 = fnma(z00, chols[r2 + i], a20);
-      a21 = fnma(z01, chols[r2 + i], a21);
-      a20 = fnma(a10, chols[r2 + i + 1], a20).mul(invDiag[i + 2]);
-      a21 = fnma(a11, chols[r2 + i + 1], a21).mul(invDiag[i + 2]);
-      a30 = fnma(z00, chols[r3 + i], a30);
-      a31 = fnma(z01, chols[r3 + i], a31);
-      a30 = fnma(a10, chols[r3 + i + 1], a30);
-      a31 = fnma(a11, chols[r3 + i + 1], a31);
-      a30 = fnma(a20, chols[r3 + i + 2], a30).mul(invDiag[i + 3]);
-      a31 = fnma(a21, chols[r3 + i + 2], a31).mul(invDiag[i + 3]);
-      store(z, i, z00, z01);
-      store(z, i + 1, a10, a11);
-      store(z, i + 2, a20, a21);
-      store(z, i + 3, a30, a31);
-      q0 = z00.fma(z00, a10.fma(a10, a20.fma(a20, a30.fma(a30, q0))));
-      q1 = z01.fma(z01, a11.fma(a11, a21.fma(a21, a31.fma(a31, q1))));
+      accumulate4(xt, n, s0, i, means, mOff, chols, lOff + i * d, d, z, acc);
+      solveDiagonal4(chols, lOff + i * d, d, i, invDiag, acc, z, q);
     }
     for (; i < d; i++) {
-      int ri = lOff + i * d;
-      DoubleVector a0 = centred(xt, n, s0, i, means, mOff);
-      DoubleVector a1 = centred(xt, n, s0 + LANES, i, means, mOff);
-      for (int j = 0; j < i; j++) {
-        DoubleVector l = DoubleVector.broadcast(SPECIES, -chols[ri + j]);
-        a0 = DoubleVector.fromArray(SPECIES, z, j * TILE).fma(l, a0);
-        a1 = DoubleVector.fromArray(SPECIES, z, j * TILE + LANES).fma(l, a1);
-      }
-      a0 = a0.mul(invDiag[i]);
-      a1 = a1.mul(invDiag[i]);
-      store(z, i, a0, a1);
-      q0 = a0.fma(a0, q0);
-      q1 = a1.fma(a1, q1);
+      solveRow(xt, n, s0, i, means, mOff, chols, lOff + i * d, invDiag[i], z, q);
     }
-    q0.intoArray(q, 0);
-    q1.intoArray(q, LANES);
+  }
+
+  /**
+   * {@code acc[r][v] = (x − μ)_{i+r} − Σ_{j<i} L_{i+r,j} z_j} for rows {@code i..i+3} and the two
+   * sample vectors of the tile ({@code acc} holds 8 vectors).
+   */
+  private static void accumulate4(double[] xt, int n, int s0, int i, double[] means, int mOff,
+      double[] chols, int r0, int d, double[] z, double[] acc) {
+    int r1 = r0 + d;
+    int r2 = r1 + d;
+    int r3 = r2 + d;
+    DoubleVector a00 = centred(xt, n, s0, i, means, mOff);
+    DoubleVector a01 = centred(xt, n, s0 + LANES, i, means, mOff);
+    DoubleVector a10 = centred(xt, n, s0, i + 1, means, mOff);
+    DoubleVector a11 = centred(xt, n, s0 + LANES, i + 1, means, mOff);
+    DoubleVector a20 = centred(xt, n, s0, i + 2, means, mOff);
+    DoubleVector a21 = centred(xt, n, s0 + LANES, i + 2, means, mOff);
+    DoubleVector a30 = centred(xt, n, s0, i + 3, means, mOff);
+    DoubleVector a31 = centred(xt, n, s0 + LANES, i + 3, means, mOff);
+    for (int j = 0; j < i; j++) {
+      // The workspace holds −z, so the broadcast reads L_ij straight from memory.
+      DoubleVector z0 = DoubleVector.fromArray(SPECIES, z, j * TILE);
+      DoubleVector z1 = DoubleVector.fromArray(SPECIES, z, j * TILE + LANES);
+      DoubleVector l0 = DoubleVector.broadcast(SPECIES, chols[r0 + j]);
+      DoubleVector l1 = DoubleVector.broadcast(SPECIES, chols[r1 + j]);
+      DoubleVector l2 = DoubleVector.broadcast(SPECIES, chols[r2 + j]);
+      DoubleVector l3 = DoubleVector.broadcast(SPECIES, chols[r3 + j]);
+      a00 = z0.fma(l0, a00);
+      a01 = z1.fma(l0, a01);
+      a10 = z0.fma(l1, a10);
+      a11 = z1.fma(l1, a11);
+      a20 = z0.fma(l2, a20);
+      a21 = z1.fma(l2, a21);
+      a30 = z0.fma(l3, a30);
+      a31 = z1.fma(l3, a31);
+    }
+    a00.intoArray(acc, 0);
+    a01.intoArray(acc, LANES);
+    a10.intoArray(acc, 2 * LANES);
+    a11.intoArray(acc, 3 * LANES);
+    a20.intoArray(acc, 4 * LANES);
+    a21.intoArray(acc, 5 * LANES);
+    a30.intoArray(acc, 6 * LANES);
+    a31.intoArray(acc, 7 * LANES);
+  }
+
+  /** The 4 × 4 diagonal block for one sample vector ({@code v} = 0 or 1) of the tile. */
+  private static void solveDiagonal4(double[] chols, int r0, int d, int i, double[] invDiag,
+      double[] acc, double[] z, double[] q) {
+    for (int v = 0; v < 2; v++) {
+      int o = v * LANES;
+      DoubleVector z0 = DoubleVector.fromArray(SPECIES, acc, o).mul(bc(invDiag[i]));
+      DoubleVector z1 = fnma(z0, chols[r0 + d + i], DoubleVector.fromArray(SPECIES, acc,
+          2 * LANES + o)).mul(bc(invDiag[i + 1]));
+      DoubleVector a2 = fnma(z0, chols[r0 + 2 * d + i], DoubleVector.fromArray(SPECIES, acc,
+          4 * LANES + o));
+      DoubleVector z2 = fnma(z1, chols[r0 + 2 * d + i + 1], a2).mul(bc(invDiag[i + 2]));
+      DoubleVector a3 = fnma(z0, chols[r0 + 3 * d + i], DoubleVector.fromArray(SPECIES, acc,
+          6 * LANES + o));
+      a3 = fnma(z1, chols[r0 + 3 * d + i + 1], a3);
+      DoubleVector z3 = fnma(z2, chols[r0 + 3 * d + i + 2], a3).mul(bc(invDiag[i + 3]));
+      DoubleVector zero = DoubleVector.zero(SPECIES);
+      zero.sub(z0).intoArray(z, i * TILE + o);
+      zero.sub(z1).intoArray(z, (i + 1) * TILE + o);
+      zero.sub(z2).intoArray(z, (i + 2) * TILE + o);
+      zero.sub(z3).intoArray(z, (i + 3) * TILE + o);
+      DoubleVector qv = DoubleVector.fromArray(SPECIES, q, o);
+      z0.fma(z0, z1.fma(z1, z2.fma(z2, z3.fma(z3, qv)))).intoArray(q, o);
+    }
+  }
+
+  /** One row {@code i} of the substitution for both sample vectors (rows past the last block). */
+  private static void solveRow(double[] xt, int n, int s0, int i, double[] means, int mOff,
+      double[] chols, int ri, double invDiag, double[] z, double[] q) {
+    DoubleVector a0 = centred(xt, n, s0, i, means, mOff);
+    DoubleVector a1 = centred(xt, n, s0 + LANES, i, means, mOff);
+    for (int j = 0; j < i; j++) {
+      DoubleVector l = DoubleVector.broadcast(SPECIES, chols[ri + j]);
+      a0 = DoubleVector.fromArray(SPECIES, z, j * TILE).fma(l, a0);
+      a1 = DoubleVector.fromArray(SPECIES, z, j * TILE + LANES).fma(l, a1);
+    }
+    DoubleVector inv = bc(invDiag);
+    a0 = a0.mul(inv);
+    a1 = a1.mul(inv);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    zero.sub(a0).intoArray(z, i * TILE);
+    zero.sub(a1).intoArray(z, i * TILE + LANES);
+    a0.fma(a0, DoubleVector.fromArray(SPECIES, q, 0)).intoArray(q, 0);
+    a1.fma(a1, DoubleVector.fromArray(SPECIES, q, LANES)).intoArray(q, LANES);
+  }
+
+  private static DoubleVector bc(double v) {
+    return DoubleVector.broadcast(SPECIES, v);
   }
 
   /** {@code acc − l·z}. */
@@ -163,12 +198,7 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
   }
 
   private static DoubleVector centred(double[] xt, int n, int s, int i, double[] means, int mOff) {
-    return DoubleVector.fromArray(SPECIES, xt, i * n + s).sub(means[mOff + i]);
-  }
-
-  private static void store(double[] z, int i, DoubleVector v0, DoubleVector v1) {
-    v0.intoArray(z, i * TILE);
-    v1.intoArray(z, i * TILE + LANES);
+    return DoubleVector.fromArray(SPECIES, xt, i * n + s).sub(bc(means[mOff + i]));
   }
 
   @Override
@@ -285,7 +315,8 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
       DoubleVector a0, DoubleVector a1, double shift) {
     DoubleVector o0 = DoubleVector.fromArray(SPECIES, outT, at);
     DoubleVector o1 = DoubleVector.fromArray(SPECIES, outT, at + LANES);
-    r0.neg().fma(a0.sub(shift), o0).intoArray(outT, at);
-    r1.neg().fma(a1.sub(shift), o1).intoArray(outT, at + LANES);
+    DoubleVector sh = bc(shift);
+    o0.sub(r0.mul(a0.sub(sh))).intoArray(outT, at);
+    o1.sub(r1.mul(a1.sub(sh))).intoArray(outT, at + LANES);
   }
 }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# CI stages run by .ci/run after the main test command (which used backend "auto"):
+#   1. the kernels test suite once per forced backend (scalar, panama, openblas), asserting from
+#      the BackendSelectionTest marker that the forced backend is the one that ran;
+#   2. the benchmarks' shaded jar and a one-iteration smoke run of every kernel benchmark on a
+#      small parameter subset, so that benchmarks (and their result checks) cannot rot.
+# CI timings are never results. Fails loudly on any error. Budget: a few minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source ci/java-env.sh
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+for backend in scalar panama openblas; do
+  echo "== ci-stages: kernels tests with -Dgmmvi.kernels.backend=$backend"
+  ./mvnw -B -ntp -pl kernels test -Dgmmvi.kernels.backend="$backend" 2>&1 | tee "$logs/$backend.log"
+  marker="GMMVI_KERNELS_BACKEND_RAN=$backend requested=$backend"
+  if ! grep -rqF "$marker" "$logs/$backend.log" kernels/target/surefire-reports/; then
+    echo "error: the kernels suite did not report running backend '$backend' (marker '$marker' missing)" >&2
+    exit 1
+  fi
+  echo "== ci-stages: backend $backend ran and passed"
+done
+
+echo "== ci-stages: building the benchmarks jar"
+./mvnw -B -ntp -pl benchmarks -am package -DskipTests
+jar=benchmarks/target/benchmarks.jar
+[ -f "$jar" ] || { echo "error: $jar was not built" >&2; exit 1; }
+
+# One short iteration per benchmark and parameter point; -foe makes a failing result check fatal.
+# ignoreLock: on a shared machine another JMH may hold /tmp/jmh.lock; smoke timings are not results.
+smoke() {
+  echo "== ci-stages: benchmark smoke $*"
+  java --sun-misc-unsafe-memory-access=allow --add-modules jdk.incubator.vector \
+    --enable-native-access=ALL-UNNAMED -Djmh.ignoreLock=true -jar "$jar" "$@" \
+    -f 1 -wi 0 -i 1 -r 100ms -foe true
+}
+smoke 'kernels\.MixtureBenchmark' -p n=200 -p k=3 -p d=7
+smoke 'kernels\.CholeskyBenchmark' -p n=5,33
+smoke 'kernels\.TriangularSolveBenchmark' -p m=100 -p n=7
+smoke 'kernels\.NgBenchmark' -p n=100 -p d=7,21
+echo "== ci-stages: all stages passed"
