@@ -22,6 +22,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  *   NgBenchmark.weightedGram           N·P²
  * </pre>
  *
+ * <p>"min" and "median" are over the primary result's samples: per invocation in sample-time mode
+ * ({@code -bm sample}, recommended on a shared machine, where time slicing inflates the mean),
+ * per iteration in average-time mode. GFLOP/s (min) is the best case, GFLOP/s (score) the mean.
+ *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
  * -cp benchmarks/target/benchmarks.jar org.gmmvi.benchmarks.kernels.KernelBenchReport
  * 'MixtureBenchmark' -f 1 -wi 3 -i 5}. Scores must be in a time-per-operation mode.
@@ -33,23 +37,29 @@ public final class KernelBenchReport {
   public static void main(String[] args) throws Exception {
     Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
     System.out.println();
-    System.out.println("| benchmark | params | time/op | ± | GFLOP/s |");
-    System.out.println("|---|---|---|---|---|");
+    System.out.println("| benchmark | params | score | ± | min | median | GFLOP/s (score) | GFLOP/s (min) |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     for (RunResult r : results) {
       BenchmarkParams p = r.getParams();
       Result<?> primary = r.getPrimaryResult();
       String name = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.',
           p.getBenchmark().lastIndexOf('.') - 1) + 1);
-      double nanos = primary.getScore() * nanosPerUnit(p.getTimeUnit());
+      double toNanos = nanosPerUnit(p.getTimeUnit());
       double flops = flops(name, p);
-      String gflops = flops > 0 ? String.format(Locale.ROOT, "%.2f", flops / nanos) : "-";
+      double min = primary.getStatistics().getMin();
+      double median = primary.getStatistics().getPercentile(50);
       StringBuilder params = new StringBuilder();
       for (String key : p.getParamsKeys()) {
         params.append(key).append('=').append(p.getParam(key)).append(' ');
       }
-      System.out.printf(Locale.ROOT, "| %s | %s| %.3f %s | %.3f | %s |%n", name, params,
-          primary.getScore(), primary.getScoreUnit(), primary.getScoreError(), gflops);
+      System.out.printf(Locale.ROOT, "| %s | %s| %.1f %s | %.1f | %.1f | %.1f | %s | %s |%n", name,
+          params, primary.getScore(), primary.getScoreUnit(), primary.getScoreError(), min, median,
+          gflops(flops, primary.getScore() * toNanos), gflops(flops, min * toNanos));
     }
+  }
+
+  private static String gflops(double flops, double nanos) {
+    return flops > 0 ? String.format(Locale.ROOT, "%.2f", flops / nanos) : "-";
   }
 
   private static double nanosPerUnit(TimeUnit unit) {
