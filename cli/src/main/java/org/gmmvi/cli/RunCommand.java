@@ -89,8 +89,7 @@ final class RunCommand implements Callable<Integer> {
   String classpath;
 
   @Option(names = "--checkpoint-seconds", paramLabel = "S",
-      description = "Write a checkpoint at most every S seconds (at logging steps; default"
-          + " ${DEFAULT-VALUE}).")
+      description = "Write a checkpoint every S seconds of run time (default ${DEFAULT-VALUE}).")
   double checkpointSeconds = 120;
 
   @Option(names = "--checkpoint-every", paramLabel = "N",

@@ -313,8 +313,7 @@ public final class RunEngine {
         }
         boolean dueByIterations = s.checkpointIterations() > 0
             && it - lastCheckpointIteration >= s.checkpointIterations();
-        boolean dueByTime = wallSeconds() - lastCheckpoint >= s.checkpointSeconds()
-            && it % logInterval == 0;
+        boolean dueByTime = wallSeconds() - lastCheckpoint >= s.checkpointSeconds();
         if (dueByIterations || dueByTime) {
           checkpoint();
           lastCheckpoint = wallSeconds();

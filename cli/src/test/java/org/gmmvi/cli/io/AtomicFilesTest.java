@@ -32,7 +32,8 @@ class AtomicFilesTest {
     assertThatThrownBy(() -> AtomicFiles.write(f, out -> {
       out.write("{\"new\": tr".getBytes(StandardCharsets.UTF_8));
       throw new IOException("simulated disk failure");
-    })).isInstanceOf(IOException.class).hasMessage("simulated disk failure");
+    })).isInstanceOf(IOException.class)
+        .hasMessage("cannot write '" + f + "': simulated disk failure");
     assertThat(Files.readString(f)).isEqualTo("{\"old\": true}");
     assertThat(listing(dir)).containsExactly("final.json");
   }
