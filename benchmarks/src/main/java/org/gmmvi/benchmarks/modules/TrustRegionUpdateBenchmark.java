@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * components, including the bracketing search for {@code η} (warm start from each component's last
  * {@code η}), from the Stein estimate of a warmed-up {@link ModuleFixture}. Each operation updates a
  * fresh copy of the model and the bookkeeping ({@code O(K·D²)} copying, small against the
- * {@code O(K·n·D³)} search). The setup checks that every update succeeds and leaves positive-definite
- * factors, counts the KL evaluations of the search per component and prints the FLOP estimate of
+ * {@code O(K·n·D³)} search). The setup checks that the updated model is finite with positive-definite
+ * factors (a rejected update keeps the old component, ALGORITHM.md §2.4; their number is printed),
+ * counts the KL evaluations of the search per component and prints the FLOP estimate of
  * {@link ModuleFlops#trustRegion}.
  */
 @State(Scope.Thread)
@@ -63,15 +64,14 @@ public class TrustRegionUpdateBenchmark {
     }
     GmmModel m = f.model.copy();
     boolean[] ok = updater.apply(m, f.book.copy(), estimate, 1.0);
-    for (int o = 0; o < ok.length; o++) {
-      if (!ok[o]) {
-        throw new IllegalStateException("trust-region update of component " + o + " failed, D="
-            + d);
-      }
+    int failed = 0;
+    for (boolean b : ok) {
+      failed += b ? 0 : 1;
     }
     IterationFixture.checkModel(m, "trust-region update D=" + d);
     System.out.println("# trust-region search: " + evaluations + " KL evaluations (incl. the "
-        + "final update) for " + ok.length + " components");
+        + "final update) for " + ok.length + " components; rejected updates (old component kept,"
+        + " §2.4): " + failed);
     System.out.println(ModuleFlops.line("trust-region", d, ModuleFlops.trustRegion(evaluations,
         d)));
   }

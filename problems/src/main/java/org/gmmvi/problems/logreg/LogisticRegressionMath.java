@@ -13,7 +13,18 @@ final class LogisticRegressionMath {
 
   /** {@code log σ(t) = −softplus(−t)}, stable for all {@code t}. */
   static double logSigmoid(double t) {
-    return t >= 0 ? -Math.log1p(Math.exp(-t)) : t - Math.log1p(Math.exp(t));
+    return t >= 0 ? -log1p01(Math.exp(-t)) : t - log1p01(Math.exp(t));
+  }
+
+  /**
+   * {@code log(1 + e)} for {@code e ∈ [0, 1]} through the intrinsic {@link Math#log}: with
+   * {@code u = fl(1 + e)}, {@code log(u)·e/(u − 1)} corrects the rounding of {@code 1 + e} (Goldberg
+   * 1991, Theorem 4: a few ulps). {@link Math#log1p} is a pure-Java fdlibm port in this JDK and took
+   * ~36% of a SAMTRON iteration on breast_cancer (docs/PERFORMANCE.md).
+   */
+  static double log1p01(double e) {
+    double u = 1.0 + e;
+    return u == 1.0 ? e : Math.log(u) * e / (u - 1.0);
   }
 
   /** {@code σ(t)}, stable for all {@code t}. */
