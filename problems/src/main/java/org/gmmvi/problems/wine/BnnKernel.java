@@ -76,9 +76,9 @@ final class BnnKernel {
    * outputs are then available through {@link #output(int)}.
    */
   void forward(double[] w, int wOff, int n) {
-    layer(xb, IN, w, wOff + W1, wOff + B1, h1, H1, n);
+    layer(xb, IN, w, wOff + W1, wOff + B1, h1, H1, n, false);
     sigmoid(h1, H1, n);
-    layer(h1, H1, w, wOff + W2, wOff + B2, h2, H2, n);
+    layer(h1, H1, w, wOff + W2, wOff + B2, h2, H2, n, false);
     sigmoid(h2, H2, n);
     double b3 = w[wOff + B3];
     for (int r = 0; r < n; r++) {
@@ -93,22 +93,19 @@ final class BnnKernel {
     }
   }
 
-  /** {@code z[j][r] = b[j] + Σ_i in[i][r] · W[i][j]}, W row-major {@code nIn × nOut} at {@code wm}. */
+  /**
+   * {@code z[j][r] = b[j] + Σ_i in[i][r] · W[i][j]}, W row-major {@code nIn × nOut} at {@code wm},
+   * {@code b} at {@code wb} ({@code wb < 0}: no bias); {@code transposed} uses {@code Wᵀ} instead
+   * ({@code W} then {@code nOut × nIn}).
+   */
   private static void layer(double[] in, int nIn, double[] w, int wm, int wb, double[] z, int nOut,
-      int n) {
-    for (int j = 0; j < nOut; j++) {
-      int o = j * BLOCK;
-      double b = w[wb + j];
-      for (int r = 0; r < n; r++) {
-        z[o + r] = b;
-      }
-      for (int i = 0; i < nIn; i++) {
-        double wij = w[wm + i * nOut + j];
-        int p = i * BLOCK;
-        for (int r = 0; r < n; r++) {
-          z[o + r] += wij * in[p + r];
-        }
-      }
+      int n, boolean transposed) {
+    int si = transposed ? 1 : nOut;
+    int sj = transposed ? nIn : 1;
+    if (VECTOR) {
+      VectorOps.dense(in, nIn, w, wm, si, sj, wb, z, nOut, n);
+    } else {
+      ScalarOps.dense(in, nIn, w, wm, si, sj, wb, z, nOut, n);
     }
   }
 
@@ -155,20 +152,12 @@ final class BnnKernel {
       }
       grad[gOff + B2 + k] += sum(d2, o, n);
     }
+    // d1[j][r] = h1(1 − h1) · Σ_k W2[j][k] d2[k][r]
+    layer(d2, H2, w, wOff + W2, -1, d1, H1, n, true);
     for (int j = 0; j < H1; j++) {
       int o = j * BLOCK;
       for (int k = 0; k < H2; k++) {
         grad[gOff + W2 + j * H2 + k] += dot(h1, o, d2, k * BLOCK, n);
-      }
-      for (int r = 0; r < n; r++) {
-        d1[o + r] = 0.0;
-      }
-      for (int k = 0; k < H2; k++) {
-        double wjk = w[wOff + W2 + j * H2 + k];
-        int p = k * BLOCK;
-        for (int r = 0; r < n; r++) {
-          d1[o + r] += wjk * d2[p + r];
-        }
       }
       for (int r = 0; r < n; r++) {
         double h = h1[o + r];

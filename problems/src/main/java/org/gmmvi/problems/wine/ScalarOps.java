@@ -30,4 +30,28 @@ final class ScalarOps {
     }
     return (s0 + s1) + (s2 + s3);
   }
+
+  /**
+   * Dense layer over the rows of a block: {@code out[j*BLOCK + r] = b_j + Σ_{i<nIn} in[i*BLOCK + r] ·
+   * w[wm + i·si + j·sj]} for {@code j < nOut}, {@code r < n}, with {@code b_j = w[wb + j]}, or 0 when
+   * {@code wb < 0}. Strides {@code (si, sj)} select the weight matrix or its transpose.
+   */
+  static void dense(double[] in, int nIn, double[] w, int wm, int si, int sj, int wb, double[] out,
+      int nOut, int n) {
+    int block = BnnKernel.BLOCK;
+    for (int j = 0; j < nOut; j++) {
+      int o = j * block;
+      double b = wb < 0 ? 0.0 : w[wb + j];
+      for (int r = 0; r < n; r++) {
+        out[o + r] = b;
+      }
+      for (int i = 0; i < nIn; i++) {
+        double wij = w[wm + i * si + j * sj];
+        int p = i * block;
+        for (int r = 0; r < n; r++) {
+          out[o + r] += wij * in[p + r];
+        }
+      }
+    }
+  }
 }

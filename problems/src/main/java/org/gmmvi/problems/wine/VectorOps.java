@@ -51,4 +51,65 @@ final class VectorOps {
     }
     return s;
   }
+
+  /**
+   * {@link ScalarOps#dense} for {@code nOut = 8}: for each group of {@code L} rows, eight vector
+   * accumulators (one per output unit) take one broadcast FMA per input, so every input vector is
+   * loaded once and every output stored once. Other widths and the row tail use the scalar code.
+   */
+  static void dense(double[] in, int nIn, double[] w, int wm, int si, int sj, int wb, double[] out,
+      int nOut, int n) {
+    if (nOut != 8) {
+      ScalarOps.dense(in, nIn, w, wm, si, sj, wb, out, nOut, n);
+      return;
+    }
+    final int block = BnnKernel.BLOCK;
+    int bound = S.loopBound(n);
+    for (int r = 0; r < bound; r += L) {
+      DoubleVector a0 = bias(w, wb, 0);
+      DoubleVector a1 = bias(w, wb, 1);
+      DoubleVector a2 = bias(w, wb, 2);
+      DoubleVector a3 = bias(w, wb, 3);
+      DoubleVector a4 = bias(w, wb, 4);
+      DoubleVector a5 = bias(w, wb, 5);
+      DoubleVector a6 = bias(w, wb, 6);
+      DoubleVector a7 = bias(w, wb, 7);
+      for (int i = 0; i < nIn; i++) {
+        DoubleVector x = DoubleVector.fromArray(S, in, i * block + r);
+        int wi = wm + i * si;
+        a0 = x.fma(DoubleVector.broadcast(S, w[wi]), a0);
+        a1 = x.fma(DoubleVector.broadcast(S, w[wi + sj]), a1);
+        a2 = x.fma(DoubleVector.broadcast(S, w[wi + 2 * sj]), a2);
+        a3 = x.fma(DoubleVector.broadcast(S, w[wi + 3 * sj]), a3);
+        a4 = x.fma(DoubleVector.broadcast(S, w[wi + 4 * sj]), a4);
+        a5 = x.fma(DoubleVector.broadcast(S, w[wi + 5 * sj]), a5);
+        a6 = x.fma(DoubleVector.broadcast(S, w[wi + 6 * sj]), a6);
+        a7 = x.fma(DoubleVector.broadcast(S, w[wi + 7 * sj]), a7);
+      }
+      a0.intoArray(out, r);
+      a1.intoArray(out, block + r);
+      a2.intoArray(out, 2 * block + r);
+      a3.intoArray(out, 3 * block + r);
+      a4.intoArray(out, 4 * block + r);
+      a5.intoArray(out, 5 * block + r);
+      a6.intoArray(out, 6 * block + r);
+      a7.intoArray(out, 7 * block + r);
+    }
+    if (bound < n) {
+      for (int j = 0; j < nOut; j++) {
+        double b = wb < 0 ? 0.0 : w[wb + j];
+        for (int r = bound; r < n; r++) {
+          double acc = b;
+          for (int i = 0; i < nIn; i++) {
+            acc += w[wm + i * si + j * sj] * in[i * block + r];
+          }
+          out[j * block + r] = acc;
+        }
+      }
+    }
+  }
+
+  private static DoubleVector bias(double[] w, int wb, int j) {
+    return wb < 0 ? DoubleVector.zero(S) : DoubleVector.broadcast(S, w[wb + j]);
+  }
 }

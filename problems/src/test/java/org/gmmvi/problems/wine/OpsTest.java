@@ -38,4 +38,40 @@ class OpsTest {
       }
     }
   }
+
+  @Test
+  void vectorDenseLayerAgreesWithScalarDenseLayer() {
+    assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+        "jdk.incubator.vector is not present in this JVM");
+    Rng rng = new Rng(43);
+    int block = BnnKernel.BLOCK;
+    for (int n : new int[] {1, 3, 4, 83, 122, 128}) {
+      for (int nIn : new int[] {8, 11}) {
+        double[] in = new double[nIn * block];
+        double[] w = new double[200];
+        for (int i = 0; i < in.length; i++) {
+          in[i] = rng.nextGaussian();
+        }
+        for (int i = 0; i < w.length; i++) {
+          w[i] = rng.nextGaussian();
+        }
+        for (int variant = 0; variant < 3; variant++) {
+          int si = variant == 2 ? 1 : 8;
+          int sj = variant == 2 ? nIn : 1;
+          int wb = variant == 1 ? -1 : 150;
+          double[] s = new double[8 * block];
+          double[] v = new double[8 * block];
+          ScalarOps.dense(in, nIn, w, 5, si, sj, wb, s, 8, n);
+          VectorOps.dense(in, nIn, w, 5, si, sj, wb, v, 8, n);
+          for (int j = 0; j < 8; j++) {
+            for (int r = 0; r < n; r++) {
+              double e = s[j * block + r];
+              assertThat(v[j * block + r]).as("n=%d nIn=%d variant=%d out[%d][%d]", n, nIn, variant, j, r)
+                  .isCloseTo(e, within(1e-13 * (1 + Math.abs(e))));
+            }
+          }
+        }
+      }
+    }
+  }
 }
