@@ -505,10 +505,11 @@ class BadInputTest {
         + " version 1");
     b = before.get("checkpoint.bin").clone();
     int state = 22 + ByteBuffer.wrap(b, 18, 4).getInt() + 8;
-    b[state + 11] = 9; // optimizer-state format version (int after "GMMVISTA")
+    int current = ByteBuffer.wrap(b, state + 8, 4).getInt(); // the int after "GMMVISTA"
+    b[state + 11] = 99; // optimizer-state format version 99
     Files.write(ckpt(), b);
     resume().expect(2, "gmmvi: cannot resume from " + ckpt() + ": optimizer state format version"
-        + " 9 is not supported (this build reads version 1)");
+        + " 99 is not supported (this build reads version " + current + ")");
   }
 
   @Test
