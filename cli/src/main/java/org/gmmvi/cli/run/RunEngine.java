@@ -336,7 +336,9 @@ public final class RunEngine {
       }
       flushMetrics();
       checkpoint();
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | Error e) {
+      // also OutOfMemoryError while serialising the final checkpoint: the copies are garbage
+      // now, so the model files and final.json can still be written
       return fail(e);
     }
     progress.update(snapshot(), true);
