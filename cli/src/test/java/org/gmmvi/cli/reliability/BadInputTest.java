@@ -105,7 +105,7 @@ class BadInputTest {
     runProblem("gmm21", "SAMTRON", null).expect(2, "gmmvi: unknown problem 'gmm21' (did you mean"
         + " 'gmm20'?); valid names: breast_cancer, breast_cancer_mb, breast_cancer_testsplit,"
         + " german_credit, german_credit_mb, german_credit_testsplit, planar_robot_4,"
-        + " planar_robot_1, gmm20, gmm100, stm20, stm300");
+        + " planar_robot_1, gmm20, gmm100, stm20, stm300, wine, talos, cli_test_gaussian");
     assertNoOutput();
   }
 
@@ -504,7 +504,8 @@ class BadInputTest {
     b[state + 11] = 9; // optimizer-state format version (int after "GMMVISTA")
     Files.write(ckpt(), b);
     resume().expect(2, "gmmvi: cannot resume from " + ckpt() + ": optimizer state format version"
-        + " 9 is not supported (this build reads version 1)");
+        + " 9 is not supported (this build reads version "
+        + org.gmmvi.core.optimizer.OptimizerState.FORMAT_VERSION + ")");
   }
 
   @Test
