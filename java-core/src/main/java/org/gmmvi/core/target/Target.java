@@ -1,0 +1,49 @@
+package org.gmmvi.core.target;
+
+/**
+ * An unnormalised target density {@code log p̃(x)} on {@code R^D}, evaluated in batches.
+ *
+ * <p>Layout: a batch of {@code n} samples is one row-major {@code n × D} array ({@code x[i*D + j]} is
+ * coordinate {@code j} of sample {@code i}). Results are written into caller-owned arrays so that the
+ * optimizer can reuse its buffers.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>{@code logDensity[i]} receives {@code log p̃(x_i)}; it may be {@code NaN} or infinite, the
+ *       optimizer's documented policy deals with such values (they never reach the model);</li>
+ *   <li>{@code gradient}, when not {@code null}, receives {@code ∇ log p̃(x_i)} as an {@code n × D}
+ *       row-major array; callers pass {@code null} when they need no gradient (for example the MORE
+ *       estimator), and implementations must then skip the work;</li>
+ *   <li>mini-batch targets must compute value and gradient of a sample from the same mini-batch in the
+ *       same call.</li>
+ * </ul>
+ *
+ * <p>Threading: the optimizer calls {@link #evaluate} from one thread at a time unless
+ * {@link #threadSafe()} returns {@code true}; then it may split a batch into contiguous chunks and
+ * evaluate them concurrently. Pure functions of {@code x} should return {@code true}.
+ */
+public interface Target {
+
+  /** Dimension {@code D} of the sample space. */
+  int dimension();
+
+  /**
+   * Evaluates {@code n} samples.
+   *
+   * @param x          samples, row-major {@code n × D} (at least {@code n*D} entries are read)
+   * @param n          number of samples ({@code n ≥ 0})
+   * @param logDensity output, length ≥ {@code n}: {@code log p̃(x_i)}
+   * @param gradient   output, length ≥ {@code n*D}: row-major {@code ∇ log p̃(x_i)}, or {@code null}
+   */
+  void evaluate(double[] x, int n, double[] logDensity, double[] gradient);
+
+  /** Whether disjoint chunks of one batch may be evaluated concurrently (pure targets: yes). */
+  default boolean threadSafe() {
+    return false;
+  }
+
+  /** A short name for logs and result files. */
+  default String name() {
+    return getClass().getSimpleName();
+  }
+}
