@@ -7,7 +7,9 @@
 #   ci/perf-check.sh --record           also append one line per benchmark to ci/perf-history.csv
 #   ci/perf-check.sh --update-baseline  measure and rewrite ci/perf-baseline.json (commit it deliberately)
 #   ci/perf-check.sh --markdown         print the table as Markdown (for README's performance section)
-# Environment: PERF_THRESHOLD (default 1.5), PERF_JMH_ARGS (default "-f 1 -wi 2 -i 3 -w 1s -r 1s").
+# Environment: PERF_THRESHOLD (default 1.5), PERF_JMH_ARGS (default "-f 1 -wi 2 -i 3 -w 1s -r 1s -bm sample":
+# sample mode, so that PerfCheck compares the fastest sampled operation, which a busy machine disturbs
+# far less than the mean).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ci/java-env.sh
@@ -41,7 +43,7 @@ rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 jvm_flags=(--sun-misc-unsafe-memory-access=allow --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 
 # shellcheck disable=SC2086
-java "${jvm_flags[@]}" -jar "$jar" ${PERF_JMH_ARGS:--f 1 -wi 2 -i 3 -w 1s -r 1s} \
+java "${jvm_flags[@]}" -jar "$jar" ${PERF_JMH_ARGS:--f 1 -wi 2 -i 3 -w 1s -r 1s -bm sample} \
   -rf json -rff "$out/jmh.json" "org.gmmvi.benchmarks.calibration.CalibrationBenchmark" "${includes[@]}" \
   > "$out/jmh.log" 2>&1 || { tail -n 60 "$out/jmh.log"; echo "perf-check: JMH run failed" >&2; exit 1; }
 

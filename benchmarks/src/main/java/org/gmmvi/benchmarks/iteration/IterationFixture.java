@@ -10,6 +10,7 @@ import org.gmmvi.core.optimizer.OptimizerState;
 import org.gmmvi.core.target.Target;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
+import org.gmmvi.problems.config.ExperimentConfigs;
 import org.gmmvi.problems.io.DataDirectory;
 
 /**
@@ -73,7 +74,7 @@ public final class IterationFixture implements AutoCloseable {
     String cw = parts[0];
     Problem problem = Problems.get(parts[1]);
     DataDirectory data = DataDirectory.resolve();
-    Map<String, Object> cfg = problem.experimentConfig(cw, data);
+    Map<String, Object> cfg = ExperimentConfigs.config(problem, cw, data);
     Target t = problem.create(SEED, data);
     GmmviOptimizer opt = GmmviOptimizer.builder().codeword(cw).config(cfg).target(t).seed(SEED)
         .threads(threads).build();

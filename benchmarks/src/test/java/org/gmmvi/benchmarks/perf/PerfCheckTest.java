@@ -58,6 +58,17 @@ class PerfCheckTest {
   }
 
   @Test
+  void sampleModeUsesTheFastestSampledOperation() throws Exception {
+    Path r = dir.resolve("r.json");
+    Files.writeString(r, """
+        [{"benchmark": "%s", "mode": "sample", "params": {},
+          "primaryMetric": {"score": 250.0, "scoreError": 90.0, "scoreUnit": "us/op",
+            "scorePercentiles": {"0.0": 120.5, "50.0": 200.0, "100.0": 900.0}}}]
+        """.formatted(PerfCheck.CALIBRATION));
+    assertThat(PerfCheck.readJmh(r).get(PerfCheck.CALIBRATION).nsPerOp()).isEqualTo(120_500.0);
+  }
+
+  @Test
   void sameNormalisedCostOnASlowerMachineIsNoRegression() throws Exception {
     assertThat(check(jmh(100, 5000, 4), "--write-baseline")).isZero();
     // Everything twice as slow, calibration included: normalised ratio 1.

@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * The live progress display of a run: iteration, target evaluations, last −ELBO, components,
- * iterations per second and an ETA against the budget. On a terminal ({@code System.console() !=
- * null}) one line is rewritten in place with a carriage return a few times per second; otherwise a
- * plain line is printed at most every {@code plainIntervalSeconds} (and at every logged metric).
+ * iterations per second and an ETA against the budget. On a terminal ({@code System.console()}
+ * exists and {@code isTerminal()}) one line is rewritten in place with a carriage return a few times
+ * per second; otherwise a plain line is printed at most every {@code plainIntervalSeconds}.
  */
 public final class Progress {
 
@@ -34,7 +34,8 @@ public final class Progress {
 
   /** A progress display on stderr, terminal mode iff a console is attached. */
   public static Progress forStderr(String prefix) {
-    return new Progress(System.err, System.console() != null, 10.0, prefix);
+    java.io.Console c = System.console();
+    return new Progress(System.err, c != null && c.isTerminal(), 10.0, prefix);
   }
 
   /** Silences the display (for runs inside {@code reproduce} with several runs in parallel). */
