@@ -84,6 +84,23 @@ public final class IterationFixture implements AutoCloseable {
     return new IterationFixture(problem.name(), cw, threads, cfg, t, opt);
   }
 
+  /**
+   * Runs {@code steps} iterations only to let the JIT compile every code path (the Vector API
+   * kernels are dozens of times slower before C2 has compiled them, which takes seconds on a busy
+   * machine), restarting from the warmed-up state every 10 steps; then restores that state and
+   * clears the counters. Nothing of this is measured.
+   */
+  public void jitWarmup(int steps) {
+    for (int i = 0; i < steps; i++) {
+      if (i % 10 == 0) {
+        reset();
+      }
+      step();
+    }
+    reset();
+    clearCounters();
+  }
+
   /** Restores the state right after the warm-up (the counters keep running). */
   public void reset() {
     optimizer.close();
