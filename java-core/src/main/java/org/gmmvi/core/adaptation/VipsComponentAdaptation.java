@@ -141,26 +141,8 @@ public final class VipsComponentAdaptation implements ComponentAdaptation {
   public static boolean[] badComponents(ComponentBookkeeping book, int k, int delIters,
       double minWeight, double[] kernel) {
     int lh = book.historyLength();
-    int n = kernel.length;
-    int first = lh - n - delIters;
-    if (first < 0) {
-      throw new IllegalStateException("history length " + lh + " is too short for del_iters = "
-          + delIters + " (needs " + requiredHistoryLength(delIters) + ")");
-    }
-    double[] cur = new double[k];
-    double[] old = new double[k];
-    double max = Double.NEGATIVE_INFINITY;
-    for (int o = 0; o < k; o++) {
-      double c = 0;
-      double p = 0;
-      for (int j = 0; j < n; j++) {
-        c += book.reward(o, lh - n + j) * kernel[j];
-        p += book.reward(o, first + j) * kernel[j];
-      }
-      cur[o] = c / n;
-      old[o] = p / n;
-      max = Math.max(max, cur[o]);
-    }
+    int first = firstColumn(lh, kernel.length, delIters);
+    double[] imp = improvements(book, k, delIters, kernel);
     double[] maxW = new double[k];
     for (int o = 0; o < k; o++) {
       double m = Double.NEGATIVE_INFINITY;
@@ -181,13 +163,50 @@ public final class VipsComponentAdaptation implements ComponentAdaptation {
     }
     boolean[] bad = new boolean[k];
     for (int o = 0; o < k; o++) {
-      double c = cur[o] - max;
-      double p = old[o] - max;
-      double imp = (c - p) / Math.abs(p);
-      bad[o] = imp <= 0.4 && maxW[o] < minWeight
+      bad[o] = imp[o] <= 0.4 && maxW[o] < minWeight
           && book.reward(o, lh - delIters) != ComponentBookkeeping.SENT;
     }
     return bad;
+  }
+
+  /**
+   * The relative improvements {@code imp_o = ((cur_o − M) − (old_o − M)) / |old_o − M|} of the
+   * deletion test (NaN for 0/0, which counts as "not stagnating").
+   */
+  public static double[] improvements(ComponentBookkeeping book, int k, int delIters,
+      double[] kernel) {
+    int lh = book.historyLength();
+    int n = kernel.length;
+    int first = firstColumn(lh, n, delIters);
+    double[] cur = new double[k];
+    double[] old = new double[k];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int o = 0; o < k; o++) {
+      double c = 0;
+      double p = 0;
+      for (int j = 0; j < n; j++) {
+        c += book.reward(o, lh - n + j) * kernel[j];
+        p += book.reward(o, first + j) * kernel[j];
+      }
+      cur[o] = c / n;
+      old[o] = p / n;
+      max = Math.max(max, cur[o]);
+    }
+    double[] imp = new double[k];
+    for (int o = 0; o < k; o++) {
+      double p = old[o] - max;
+      imp[o] = ((cur[o] - max) - p) / Math.abs(p);
+    }
+    return imp;
+  }
+
+  private static int firstColumn(int lh, int n, int delIters) {
+    int first = lh - n - delIters;
+    if (first < 0) {
+      throw new IllegalStateException("history length " + lh + " is too short for del_iters = "
+          + delIters + " (needs " + requiredHistoryLength(delIters) + ")");
+    }
+    return first;
   }
 
   // ---------------------------------------------------------------- addition

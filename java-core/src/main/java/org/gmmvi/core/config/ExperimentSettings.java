@@ -11,7 +11,8 @@ import java.util.Map;
  * so that a config round-trips and the command line can read them.
  *
  * <p>Accepted keys: {@code seed}, {@code start_seed}, {@code max_iterations},
- * {@code log_metrics_interval}, {@code gmmvi_runner_config} (map, e.g. {@code log_metrics_interval}),
+ * {@code log_metrics_interval}, {@code gmmvi_runner_config} (map, unchecked apart from the type of
+ * its {@code log_metrics_interval}),
  * {@code environment_name}, {@code environment_config} (map, problem-specific, not checked here),
  * {@code mmd_evaluation_config} (map), {@code repetitions}, {@code wall_clock_limit},
  * {@code cpu_cores}, {@code evaluated_at_seconds}, {@code max_target_evaluations},
@@ -53,12 +54,12 @@ public record ExperimentSettings(Map<String, Object> values) {
         v.put(k, val);
       }
     }
+    // gmmvi_runner_config belongs to the runner: only the type of log_metrics_interval is checked.
     if (v.get("gmmvi_runner_config") instanceof Map<?, ?> rc) {
       ConfigSection s = ConfigSection.of("gmmvi_runner_config", rc);
       if (s.has("log_metrics_interval")) {
         s.integer("log_metrics_interval", 1, "iterations between expensive metrics");
       }
-      s.finish();
     }
     return new ExperimentSettings(v);
   }

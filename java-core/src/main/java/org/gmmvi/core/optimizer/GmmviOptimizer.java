@@ -1,6 +1,7 @@
 package org.gmmvi.core.optimizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.gmmvi.core.adaptation.ComponentAdaptation;
@@ -162,10 +163,10 @@ public final class GmmviOptimizer implements AutoCloseable {
     }
     return new OptimizerState(config.codeword().toCodeword(), model.dimension(),
         model.isDiagonal(), config.fingerprint(), seed, iteration, evaluator.totalDropped(),
-        model.logWeights(), java.util.Arrays.copyOf(model.meansArray(), k * model.dimension()),
-        java.util.Arrays.copyOf(model.cholsArray(), k * model.factorSize()), lh, b.stepsizes(),
-        l2, eta, nup, java.util.Arrays.copyOf(b.rewardHistoryArray(), k * lh),
-        java.util.Arrays.copyOf(b.weightHistoryArray(), k * lh), ids, b.nextUniqueId(),
+        model.logWeights(), Arrays.copyOf(model.meansArray(), k * model.dimension()),
+        Arrays.copyOf(model.cholsArray(), k * model.factorSize()), lh, b.stepsizes(),
+        l2, eta, nup, Arrays.copyOf(b.rewardHistoryArray(), k * lh),
+        Arrays.copyOf(b.weightHistoryArray(), k * lh), ids, b.nextUniqueId(),
         db.snapshot(), modules.adaptation().saveState(), modules.weightStep().saveState(),
         rng.state(), target instanceof RandomizedTarget rt ? rt.random().state() : null);
   }

@@ -118,7 +118,7 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
   private void call(double[] x, int n, double[] logP, double[] grad) {
     try {
       target.evaluate(x, n, logP, grad);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       throw new TargetEvaluationException(iteration, "target '" + target.name()
           + "' threw while evaluating " + n + " samples: " + e, e);
     }
@@ -160,6 +160,9 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
         f.get();
       } catch (ExecutionException e) {
         Throwable c = e.getCause();
+        if (c instanceof Error err) {
+          throw err;
+        }
         throw new TargetEvaluationException(iteration, "target '" + target.name()
             + "' threw while evaluating " + n + " samples: " + c, c);
       } catch (InterruptedException e) {

@@ -64,16 +64,26 @@ class VipsComponentAdaptationTest {
     double[] constant = new double[20];
     java.util.Arrays.fill(constant, -50);
     assertThat(bad(item18(constant))).containsExactly(false, true);
+    double[] imp = VipsComponentAdaptation.improvements(item18(constant), 2, 10,
+        VipsComponentAdaptation.deletionKernel(10));
+    assertThat(imp[0]).isNaN();
+    assertThat(imp[1]).isZero();
 
     double[] lin = new double[20];
     for (int i = 0; i < 20; i++) {
       lin[i] = -100 + 50.0 * i / 19;
     }
     assertThat(bad(item18(lin))).containsExactly(false, true);
+    assertThat(VipsComponentAdaptation.improvements(item18(lin), 2, 10,
+        VipsComponentAdaptation.deletionKernel(10))[1]).isCloseTo(0.3220098138, within(3e-8));
+    // (the spec prints 0.3220098138; a float64 NumPy evaluation of the same formula gives
+    // 0.3220098242, so the printed value carries a ~3e-8 relative error)
 
     double[] last15 = lin.clone();
     java.util.Arrays.fill(last15, 0, 5, SENT);
     assertThat(bad(item18(last15))).containsExactly(false, false);
+    assertThat(VipsComponentAdaptation.improvements(item18(last15), 2, 10,
+        VipsComponentAdaptation.deletionKernel(10))[1]).isCloseTo(1, within(1e-6));
 
     double[] last9 = lin.clone();
     java.util.Arrays.fill(last9, 0, 11, SENT);

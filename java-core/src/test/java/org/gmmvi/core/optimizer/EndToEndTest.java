@@ -16,13 +16,7 @@ class EndToEndTest {
         .target(TestTargets.gaussian2d(TestTargets.MEAN, TestTargets.COV)).seed(seed).threads(1)
         .build()) {
       for (int i = 0; i < iters; i++) {
-        IterationRecord r = opt.step();
-        if (i < 3 || i % 10 == 9) {
-          System.out.printf("%s it %d K=%d step=%s w=%.4g new=%d used=%d mean=%s%n", cw,
-              r.iteration(), r.numComponents(), java.util.Arrays.toString(r.componentStepsizes()),
-              r.weightStepsize(), r.numNewSamples(), r.numSamplesUsed(),
-              java.util.Arrays.toString(opt.model().mean(0)));
-        }
+        opt.step();
       }
       return opt.model().copy();
     }
@@ -56,9 +50,35 @@ class EndToEndTest {
     }
   }
 
+  /**
+   * SEMTRON trace of §5.6 item 23: cold start at η = e^5 with ε = 0.85, then ε = 0.9775 and 1.0; at
+   * the optimum the selector draws exactly one new sample (200 reused, N = 201) and the stored
+   * reward (the ELBO, log Z = 0) is ≈ 0.
+   */
   @Test
-  void semtron() {
-    assertRecovered(run("SEMTRON", "", 50, 1), 0.01, 0.01);
+  void semtronTraceAndRecovery() {
+    try (GmmviOptimizer opt = GmmviOptimizer.builder().codeword("SEMTRON").yaml(INIT_1)
+        .target(TestTargets.gaussian2d(TestTargets.MEAN, TestTargets.COV)).seed(1).threads(1)
+        .build()) {
+      double[] eps = new double[3];
+      IterationRecord r = null;
+      for (int i = 0; i < 50; i++) {
+        r = opt.step();
+        if (i < 3) {
+          eps[i] = r.componentStepsizes()[0];
+        }
+        if (i == 0) {
+          assertThat(opt.bookkeeping().lastEta(0)).isEqualTo(Math.exp(5));
+          assertThat(r.numNewSamples()).isEqualTo(100);
+        }
+      }
+      assertThat(eps).containsExactly(new double[] {0.85, 0.9775, 1.0},
+          org.assertj.core.api.Assertions.within(1e-12));
+      assertThat(r.numNewSamples()).isEqualTo(1);
+      assertThat(r.numSamplesUsed()).isEqualTo(201);
+      assertThat(Math.abs(opt.bookkeeping().lastReward(0))).isLessThan(1e-4);
+      assertRecovered(opt.model(), 0.01, 0.01);
+    }
   }
 
   @Test
