@@ -62,15 +62,6 @@ public interface Problem {
    */
   ProblemInstance instantiate(long seed, DataDirectory data);
 
-  /**
-   * The configuration of {@code codeword} on this problem: the paper's tuned Experiment-3 setting
-   * if {@code configs/exp3_eval_configs.json} has one, else {@link #defaultExperimentConfig()}
-   * (see {@link ExperimentConfigs}).
-   */
-  default Map<String, Object> experimentConfig(String codeword, DataDirectory data) {
-    return ExperimentConfigs.config(this, codeword, data);
-  }
-
   /** The target for run seed {@code seed} (see {@link #instantiate}). */
   default Target create(long seed, DataDirectory data) {
     return instantiate(seed, data).target();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.gmmvi.problems.external.TalosProblemDefinition;
+import org.gmmvi.problems.external.WineProblemDefinition;
 import org.gmmvi.problems.gmm.GmmProblem;
 import org.gmmvi.problems.logreg.LogisticRegressionProblem;
 import org.gmmvi.problems.planar.PlanarRobotProblem;
@@ -18,15 +20,15 @@ import org.gmmvi.problems.stm.StmProblem;
  * <p>Built in: {@code breast_cancer}, {@code breast_cancer_mb}, {@code breast_cancer_testsplit},
  * {@code german_credit}, {@code german_credit_mb}, {@code german_credit_testsplit},
  * {@code planar_robot_4}, {@code planar_robot_1}, {@code gmm20}, {@code gmm100}, {@code stm20},
- * {@code stm300}.
+ * {@code stm300}, and {@code wine}, {@code talos} (adapters in {@code org.gmmvi.problems.external}
+ * over the factories of packages {@code org.gmmvi.problems.wine} and {@code .talos}).
  *
- * <p><b>Hook for further problems</b> ({@code wine} and {@code talos}, packages
- * {@code org.gmmvi.problems.wine} and {@code org.gmmvi.problems.talos}): implement {@link Problem}
- * with a public no-argument constructor and list the class in
- * {@code problems/src/main/resources/META-INF/services/org.gmmvi.problems.Problem}; they are
- * discovered through {@link ServiceLoader} when the registry is first used. {@link #register}
- * adds a problem at run time (tests, experiments). Until then, asking for {@code wine} or
- * {@code talos} gives an error saying that the problem is not part of this build.
+ * <p><b>Hook for further problems</b>: implement {@link Problem} with a public no-argument
+ * constructor and list the class in
+ * {@code problems/src/main/resources/META-INF/services/org.gmmvi.problems.Problem}; such problems
+ * are discovered through {@link ServiceLoader} when the registry is first used. {@link #register}
+ * adds a problem at run time (tests, experiments). If {@code wine} or {@code talos} were missing
+ * from a build, asking for them gives an error saying that the problem is not part of this build.
  */
 public final class Problems {
 
@@ -42,6 +44,8 @@ public final class Problems {
     builtIn.addAll(PlanarRobotProblem.all());
     builtIn.addAll(GmmProblem.all());
     builtIn.addAll(StmProblem.all());
+    builtIn.add(new WineProblemDefinition());
+    builtIn.add(new TalosProblemDefinition());
     builtIn.forEach(Problems::register);
     for (Problem p : ServiceLoader.load(Problem.class, Problems.class.getClassLoader())) {
       register(p);

@@ -272,7 +272,8 @@ public abstract class AbstractProblemTest {
     int d = target.dimension();
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> target.evaluate(new double[d], 2, new double[2], null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n*D");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(2 * d)); // names the required length n*D
   }
 
   @Test

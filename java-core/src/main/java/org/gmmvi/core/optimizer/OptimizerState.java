@@ -25,7 +25,7 @@ import org.gmmvi.core.sample.SampleDatabase;
 public final class OptimizerState {
 
   /** Current binary format version. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private static final byte[] MAGIC = "GMMVISTA".getBytes(StandardCharsets.US_ASCII);
 
@@ -161,6 +161,7 @@ public final class OptimizerState {
       writeDoubles(out, s.grad());
       writeInts(out, s.mapping());
       out.writeInt(s.numGaussians());
+      out.writeInt(s.firstRetainedGaussian());
       writeDoubles(out, s.gaussianMeans());
       writeDoubles(out, s.gaussianChols());
       out.writeLong(s.numSamplesWritten());
@@ -256,17 +257,19 @@ public final class OptimizerState {
     double[] grad = readDoubles(in);
     int[] map = readInts(in);
     int ng = in.readInt();
+    int gBase = in.readInt();
     double[] gm = readDoubles(in);
     double[] gc = readDoubles(in);
     long written = in.readLong();
     require(size >= 0 && x.length == (long) size * d && lp.length == size && map.length == size
-        && (grad.length == 0 || grad.length == (long) size * d) && gm.length == (long) ng * d
-        && gc.length == (long) ng * per, "database arrays do not match size=" + size);
+        && (grad.length == 0 || grad.length == (long) size * d) && gBase >= 0 && gBase <= ng
+        && gm.length == (long) (ng - gBase) * d && gc.length == (long) (ng - gBase) * per,
+        "database arrays do not match size=" + size);
     for (int g : map) {
       require(g >= 0 && g < ng, "database mapping entry " + g + " is not a Gaussian index");
     }
-    SampleDatabase.Snapshot db = new SampleDatabase.Snapshot(size, x, lp, grad, map, ng, gm, gc,
-        written);
+    SampleDatabase.Snapshot db = new SampleDatabase.Snapshot(size, x, lp, grad, map, ng, gBase,
+        gm, gc, written);
     double[] ad = readDoubles(in);
     double[] ws = readDoubles(in);
     long[] rng = readLongs(in);

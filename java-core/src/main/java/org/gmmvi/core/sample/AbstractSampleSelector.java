@@ -40,7 +40,12 @@ abstract class AbstractSampleSelector implements SampleSelector {
     boolean grad = evaluator.needsGradients();
     int valid = evaluator.evaluate(xNew, total, logPNew, grad ? gradNew : null, mapNew,
         old.n() > 0);
-    db.add(xNew, valid, model, logPNew, grad ? gradNew : null, mapNew);
+    // Keep the Gaussians of every sample a window can reach before the next add: this iteration's
+    // window (old + new) and the next reuse window (one more component at most), doubled because a
+    // thinning halves positions.
+    long retain = 2L * ((long) reusePerComponent * (k + 1) + total);
+    db.add(xNew, valid, model, logPNew, grad ? gradNew : null, mapNew,
+        (int) Math.min(Integer.MAX_VALUE, retain));
     return new Selection(db.newest(old.n() + valid), valid, old.n(), total - valid);
   }
 

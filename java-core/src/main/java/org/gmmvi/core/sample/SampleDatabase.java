@@ -15,9 +15,15 @@ import org.gmmvi.kernels.Kernels;
  * Gaussians {@code G_j = (μ_j, L_j)} (full: {@code D × D} lower factors; diagonal: {@code D} standard
  * deviations).
  *
- * <p>Deviation without effect on results: {@link #add} stores only those of the model's {@code K}
- * Gaussians that at least one new sample references (the reference stores all {@code K}); backgrounds
- * depend only on referenced Gaussians, so every result is the same and memory is smaller.
+ * <p>Like the reference, {@link #add} appends all {@code K} Gaussians of the drawing model, so that the
+ * newest batch's Gaussians have the indices {@code base + o} that the estimators' relative mapping
+ * {@code m − max(m) + K − 1} assumes. Memory: the parameters of a Gaussian are only needed while a
+ * sample it drew can still fall into a {@link #newest} window, so {@link #add(double[], int, GmmModel,
+ * double[], double[], int[], int)} can release the parameters of Gaussians that only samples older
+ * than a retain window reference (indices and mapping stay as they are; only {@code D + D²} doubles
+ * per released Gaussian are freed). Without this, a run at {@code D = 300} with 20 components would
+ * keep 14 MB of factors per iteration. Released Gaussians form a prefix {@code [0, base)} of the
+ * numbering, because the mapping is non-decreasing in storage order.
  */
 public final class SampleDatabase {
 
@@ -35,6 +41,8 @@ public final class SampleDatabase {
   private int[] mapping = new int[0];
 
   private int numGaussians;
+  /** Gaussians {@code [0, gBase)} are released; {@code gMeans}/{@code gChols} hold {@code [gBase, numGaussians)}. */
+  private int gBase;
   private double[] gMeans = new double[0];
   private double[] gChols = new double[0];
 
@@ -90,14 +98,34 @@ public final class SampleDatabase {
   /**
    * Adds {@code n} new samples drawn by the components of {@code model} ({@code mapNew[i]} = drawing
    * component of sample {@code i}), with their target values and gradients ({@code grad} may be
-   * null). Thins first if the soft size limit would be exceeded (§1.7 step 1).
+   * null). Thins first if the soft size limit would be exceeded (§1.7 step 1). Keeps every
+   * Gaussian's parameters.
    */
   public void add(double[] xNew, int n, GmmModel model, double[] logPNew, double[] gradNew,
       int[] mapNew) {
+    add(xNew, n, model, logPNew, gradNew, mapNew, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #add(double[], int, GmmModel, double[], double[], int[])}, then releases the
+   * parameters of every Gaussian that none of the newest {@code retainWindow} samples references.
+   * A later {@link #newest} window must not reach further back than those samples (a window that
+   * does throws {@link IllegalStateException}); thinning halves positions, so callers pass twice the
+   * largest window they will request before the next add.
+   */
+  public void add(double[] xNew, int n, GmmModel model, double[] logPNew, double[] gradNew,
+      int[] mapNew, int retainWindow) {
     if (model.dimension() != d || model.isDiagonal() != diagonal) {
       throw new IllegalArgumentException("model (D=" + model.dimension() + ", diagonal="
           + model.isDiagonal() + ") does not match the database (D=" + d + ", diagonal="
           + diagonal + ")");
+    }
+    int k = model.numComponents();
+    for (int i = 0; i < n; i++) {
+      if (mapNew[i] < 0 || mapNew[i] >= k) {
+        throw new IllegalArgumentException("mapping entry " + i + " = " + mapNew[i]
+            + " is not a component index in [0, " + k + ")");
+      }
     }
     if (maxSize > 0 && (long) n + size > maxSize) {
       thin();
@@ -106,25 +134,14 @@ public final class SampleDatabase {
     if (!keep) {
       size = 0;
       numGaussians = 0;
+      gBase = 0;
     }
-    int k = model.numComponents();
     int per = diagonal ? d : d * d;
-    int[] remap = new int[k];
-    Arrays.fill(remap, -1);
-    for (int i = 0; i < n; i++) {
-      int o = mapNew[i];
-      if (o < 0 || o >= k) {
-        throw new IllegalArgumentException("mapping entry " + i + " = " + o + " is not a component"
-            + " index in [0, " + k + ")");
-      }
-      if (remap[o] < 0) {
-        remap[o] = numGaussians;
-        ensureGaussianCapacity(numGaussians + 1);
-        System.arraycopy(model.meansArray(), o * d, gMeans, numGaussians * d, d);
-        System.arraycopy(model.cholsArray(), o * per, gChols, numGaussians * per, per);
-        numGaussians++;
-      }
-    }
+    int first = numGaussians;
+    ensureGaussianCapacity(numGaussians - gBase + k);
+    System.arraycopy(model.meansArray(), 0, gMeans, (numGaussians - gBase) * d, k * d);
+    System.arraycopy(model.cholsArray(), 0, gChols, (numGaussians - gBase) * per, k * per);
+    numGaussians += k;
     ensureSampleCapacity((long) size + n);
     System.arraycopy(xNew, 0, x, size * d, n * d);
     System.arraycopy(logPNew, 0, logP, size, n);
@@ -135,9 +152,42 @@ public final class SampleDatabase {
       System.arraycopy(gradNew, 0, grad, size * d, n * d);
     }
     for (int i = 0; i < n; i++) {
-      mapping[size + i] = remap[mapNew[i]];
+      mapping[size + i] = first + mapNew[i];
     }
     size += n;
+    if (retainWindow < size) {
+      release(mapping[size - Math.max(retainWindow, 1)]);
+    }
+  }
+
+  /** Releases the parameters of Gaussians {@code [gBase, newBase)}. */
+  private void release(int newBase) {
+    if (newBase <= gBase) {
+      return;
+    }
+    int per = diagonal ? d : d * d;
+    int drop = newBase - gBase;
+    int keepCount = numGaussians - newBase;
+    System.arraycopy(gMeans, drop * d, gMeans, 0, keepCount * d);
+    System.arraycopy(gChols, drop * per, gChols, 0, keepCount * per);
+    gBase = newBase;
+  }
+
+  /**
+   * The largest window {@link #newest} can serve: the number of newest samples whose Gaussians all
+   * still hold their parameters ({@link #size()} when nothing was released).
+   */
+  public int reachableSize() {
+    int i = size;
+    while (i > 0 && mapping[i - 1] >= gBase) {
+      i--;
+    }
+    return size - i;
+  }
+
+  /** Index of the oldest Gaussian whose parameters are still held (all below are released). */
+  public int firstRetainedGaussian() {
+    return gBase;
   }
 
   /**
@@ -152,12 +202,18 @@ public final class SampleDatabase {
     double[] newMeans = new double[gMeans.length];
     double[] newChols = new double[gChols.length];
     int newNumGaussians = 0;
+    int newBase = 0;
     for (int i = 0; i < size; i += 2) {
       int g = mapping[i];
       if (newIndex[g] < 0) {
         newIndex[g] = newNumGaussians;
-        System.arraycopy(gMeans, g * d, newMeans, newNumGaussians * d, d);
-        System.arraycopy(gChols, g * per, newChols, newNumGaussians * per, per);
+        if (g < gBase) {
+          newBase = newNumGaussians + 1; // released ones stay a prefix: the mapping is non-decreasing
+        } else {
+          int slot = newNumGaussians - newBase;
+          System.arraycopy(gMeans, (g - gBase) * d, newMeans, slot * d, d);
+          System.arraycopy(gChols, (g - gBase) * per, newChols, slot * per, per);
+        }
         newNumGaussians++;
       }
       System.arraycopy(x, i * d, x, kept * d, d);
@@ -172,6 +228,7 @@ public final class SampleDatabase {
     gMeans = newMeans;
     gChols = newChols;
     numGaussians = newNumGaussians;
+    gBase = newBase;
   }
 
   /**
@@ -194,6 +251,11 @@ public final class SampleDatabase {
 
   private double[] backgroundLogDensity(double[] xs, int[] map, int m) {
     // Distinct Gaussians of the window, in order of first occurrence, with their counts.
+    if (map[0] < gBase) {
+      throw new IllegalStateException("a window of " + m + " samples reaches Gaussian " + map[0]
+          + ", whose parameters were released (the oldest retained is " + gBase
+          + "): the retain window passed to add() was too small");
+    }
     int[] local = new int[numGaussians];
     Arrays.fill(local, -1);
     int[] ids = new int[Math.min(m, numGaussians)];
@@ -212,8 +274,8 @@ public final class SampleDatabase {
     double[] chols = new double[j * per];
     double[] logAlpha = new double[j];
     for (int t = 0; t < j; t++) {
-      System.arraycopy(gMeans, ids[t] * d, means, t * d, d);
-      System.arraycopy(gChols, ids[t] * per, chols, t * per, per);
+      System.arraycopy(gMeans, (ids[t] - gBase) * d, means, t * d, d);
+      System.arraycopy(gChols, (ids[t] - gBase) * per, chols, t * per, per);
       logAlpha[t] = Math.log(counts[t] / (double) m);
     }
     double[] comp = new double[m * j];
@@ -262,6 +324,7 @@ public final class SampleDatabase {
     mapping = Arrays.copyOf(mapping, c);
   }
 
+  /** Grows the parameter arrays to hold {@code needed} retained Gaussians. */
   private void ensureGaussianCapacity(int needed) {
     int per = diagonal ? d : d * d;
     int cap = gMeans.length / d;
@@ -278,16 +341,19 @@ public final class SampleDatabase {
   /** A snapshot of the complete content, for checkpoints. */
   public Snapshot snapshot() {
     int per = diagonal ? d : d * d;
+    int held = numGaussians - gBase;
     return new Snapshot(size, Arrays.copyOf(x, size * d), Arrays.copyOf(logP, size),
         storeGradients ? Arrays.copyOf(grad, size * d) : new double[0],
-        Arrays.copyOf(mapping, size), numGaussians, Arrays.copyOf(gMeans, numGaussians * d),
-        Arrays.copyOf(gChols, numGaussians * per), numSamplesWritten);
+        Arrays.copyOf(mapping, size), numGaussians, gBase, Arrays.copyOf(gMeans, held * d),
+        Arrays.copyOf(gChols, held * per), numSamplesWritten);
   }
 
   /** Restores a {@link #snapshot()} (of a database with the same dimension and layout). */
   public void restore(Snapshot s) {
     int per = diagonal ? d : d * d;
-    if (s.x().length != s.size() * d || s.gaussianChols().length != s.numGaussians() * per) {
+    int held = s.numGaussians() - s.firstRetainedGaussian();
+    if (s.x().length != s.size() * d || held < 0 || s.gaussianChols().length != held * per
+        || s.gaussianMeans().length != held * d) {
       throw new IllegalArgumentException("database snapshot does not match dimension " + d
           + " (diagonal=" + diagonal + ")");
     }
@@ -297,12 +363,17 @@ public final class SampleDatabase {
     grad = storeGradients ? s.grad().clone() : new double[0];
     mapping = s.mapping().clone();
     numGaussians = s.numGaussians();
+    gBase = s.firstRetainedGaussian();
     gMeans = s.gaussianMeans().clone();
     gChols = s.gaussianChols().clone();
     numSamplesWritten = s.numSamplesWritten();
   }
 
-  /** The complete content of a database. */
+  /**
+   * The complete content of a database: Gaussians {@code [firstRetainedGaussian, numGaussians)}
+   * with their parameters ({@code gaussianMeans}, {@code gaussianChols}); older ones are released.
+   */
   public record Snapshot(int size, double[] x, double[] logP, double[] grad, int[] mapping,
-      int numGaussians, double[] gaussianMeans, double[] gaussianChols, long numSamplesWritten) {}
+      int numGaussians, int firstRetainedGaussian, double[] gaussianMeans, double[] gaussianChols,
+      long numSamplesWritten) {}
 }

@@ -57,9 +57,17 @@ public final class GmmProblem implements Problem {
     return List.of();
   }
 
+  /**
+   * Budgets in target evaluations. GMM20 deviates from PROBLEMS.md §3.5 (full 1.0 M / smoke 0.8 M),
+   * measured with SAMTRON's tuned Experiment-3 setting (K0 = 5, 300 new samples per component, a
+   * component added every 30 iterations): seeds 10000 and 10002 had found 9 of the 10 modes at
+   * 0.8 M (−ELBO = ln(10/9) = 0.105) and all 10 by 1.14 M (−ELBO 0.000); seed 10001 by 0.8 M. The
+   * smoke budget must let all modes be found (§3.5's stated intent), so it is 1.2 M, and the full
+   * budget 2.0 M.
+   */
   @Override
   public Budget budget() {
-    return dim == 20 ? Budget.of(1_000_000L, 800_000L) : Budget.of(3_000_000L, 200_000L);
+    return dim == 20 ? Budget.of(2_000_000L, 1_200_000L) : Budget.of(3_000_000L, 200_000L);
   }
 
   @Override

@@ -196,6 +196,7 @@ public final class LogisticRegressionProblem implements Problem {
   private MetricsHook mmdHook(DataDirectory data) {
     String file = groundTruthFile();
     int d = dimension();
+    GroundTruth.load(data, file, d); // fail now, not at the first logging step, on a bad file
     return (samples, m, logQ, means, k) -> {
       Mmd mmd = GroundTruth.mmd(data, file, d, MMD_ALPHA);
       return Map.of("mmd", mmd.compute(samples, m).mmd());

@@ -75,10 +75,14 @@ public final class LogisticRegressionTarget implements Target {
         double ll = 0.0;
         int sr = i * rows;
         for (int r = 0; r < rows; r++) {
+          // one exp and one log1p per entry: e = exp(−|s|) serves ℓ and σ(s)
           double v = s[sr + r];
-          ll += LogisticRegressionMath.logLikelihood(v, y[r]);
+          double e = Math.exp(-Math.abs(v));
+          double t = y[r] == 1.0 ? -v : v;
+          ll += Math.min(t, 0.0) - Math.log1p(e);
           if (gradient != null) {
-            s[sr + r] = LogisticRegressionMath.dLogLikelihood(v, y[r]);
+            double sigma = v >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            s[sr + r] = 1.0 - y[r] - sigma;
           }
         }
         logDensity[start + i] = ll + LogisticRegressionMath.logPrior(w, (start + i) * d, d);

@@ -222,28 +222,14 @@ public final class Mmd {
     return s;
   }
 
-  /** {@code ‖a − b‖²} with four independent accumulators. */
+  /** {@code ‖a − b‖²} of two rows. */
   static double squaredDistance(double[] a, int aOff, double[] b, int bOff, int d) {
-    double s0 = 0.0;
-    double s1 = 0.0;
-    double s2 = 0.0;
-    double s3 = 0.0;
-    int j = 0;
-    for (; j + 3 < d; j += 4) {
-      double t0 = a[aOff + j] - b[bOff + j];
-      double t1 = a[aOff + j + 1] - b[bOff + j + 1];
-      double t2 = a[aOff + j + 2] - b[bOff + j + 2];
-      double t3 = a[aOff + j + 3] - b[bOff + j + 3];
-      s0 += t0 * t0;
-      s1 += t1 * t1;
-      s2 += t2 * t2;
-      s3 += t3 * t3;
-    }
-    for (; j < d; j++) {
+    double s = 0.0;
+    for (int j = 0; j < d; j++) {
       double t = a[aOff + j] - b[bOff + j];
-      s0 += t * t;
+      s += t * t;
     }
-    return (s0 + s1) + (s2 + s3);
+    return s;
   }
 
   @Override

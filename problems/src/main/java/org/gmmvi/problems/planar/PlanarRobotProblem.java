@@ -89,6 +89,7 @@ public final class PlanarRobotProblem implements Problem {
     PlanarRobotTarget target = fourGoals ? PlanarRobotTarget.fourGoals()
         : PlanarRobotTarget.oneGoal();
     String gt = groundTruthFile();
+    GroundTruth.load(data, gt, PlanarRobotTarget.LINKS); // fail now on a bad ground-truth file
     MetricsHook hook = (samples, m, logQ, means, k) -> {
       Map<String, Double> out = new LinkedHashMap<>();
       out.put("mmd", GroundTruth.mmd(data, gt, PlanarRobotTarget.LINKS, MMD_ALPHA)

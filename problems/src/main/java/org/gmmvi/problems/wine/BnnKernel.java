@@ -27,6 +27,11 @@ final class BnnKernel {
   /** Largest number of rows in one block (the mini-batch size of §4.7). */
   static final int BLOCK = 128;
 
+  /** Whether the inner loops run on the Vector API ({@link VectorOps}) or plain Java. */
+  static final boolean VECTOR = vectorEnabled();
+
+  private static final double[] ONES = ones();
+
   private final double[] xb = new double[IN * BLOCK];
   private final double[] yb = new double[BLOCK];
   private final double[] h1 = new double[H1 * BLOCK];
@@ -71,9 +76,9 @@ final class BnnKernel {
    * outputs are then available through {@link #output(int)}.
    */
   void forward(double[] w, int wOff, int n) {
-    layer(xb, IN, w, wOff + W1, wOff + B1, h1, H1, n);
+    layer(xb, IN, w, wOff + W1, wOff + B1, h1, H1, n, false);
     sigmoid(h1, H1, n);
-    layer(h1, H1, w, wOff + W2, wOff + B2, h2, H2, n);
+    layer(h1, H1, w, wOff + W2, wOff + B2, h2, H2, n, false);
     sigmoid(h2, H2, n);
     double b3 = w[wOff + B3];
     for (int r = 0; r < n; r++) {
@@ -88,31 +93,19 @@ final class BnnKernel {
     }
   }
 
-  /** {@code z[j][r] = b[j] + Σ_i in[i][r] · W[i][j]}, W row-major {@code nIn × nOut} at {@code wm}. */
+  /**
+   * {@code z[j][r] = b[j] + Σ_i in[i][r] · W[i][j]}, W row-major {@code nIn × nOut} at {@code wm},
+   * {@code b} at {@code wb} ({@code wb < 0}: no bias); {@code transposed} uses {@code Wᵀ} instead
+   * ({@code W} then {@code nOut × nIn}).
+   */
   private static void layer(double[] in, int nIn, double[] w, int wm, int wb, double[] z, int nOut,
-      int n) {
-    for (int j = 0; j < nOut; j++) {
-      int o = j * BLOCK;
-      double b = w[wb + j];
-      for (int r = 0; r < n; r++) {
-        z[o + r] = b;
-      }
-      for (int i = 0; i < nIn; i++) {
-        double wij = w[wm + i * nOut + j];
-        int p = i * BLOCK;
-        for (int r = 0; r < n; r++) {
-          z[o + r] += wij * in[p + r];
-        }
-      }
-    }
-  }
-
-  private static void sigmoid(double[] z, int units, int n) {
-    for (int j = 0; j < units; j++) {
-      int o = j * BLOCK;
-      for (int r = 0; r < n; r++) {
-        z[o + r] = 1.0 / (1.0 + Math.exp(-z[o + r]));
-      }
+      int n, boolean transposed) {
+    int si = transposed ? 1 : nOut;
+    int sj = transposed ? nIn : 1;
+    if (VECTOR) {
+      VectorOps.dense(in, nIn, w, wm, si, sj, wb, z, nOut, n);
+    } else {
+      ScalarOps.dense(in, nIn, w, wm, si, sj, wb, z, nOut, n);
     }
   }
 
@@ -159,20 +152,12 @@ final class BnnKernel {
       }
       grad[gOff + B2 + k] += sum(d2, o, n);
     }
+    // d1[j][r] = h1(1 − h1) · Σ_k W2[j][k] d2[k][r]
+    layer(d2, H2, w, wOff + W2, -1, d1, H1, n, true);
     for (int j = 0; j < H1; j++) {
       int o = j * BLOCK;
       for (int k = 0; k < H2; k++) {
         grad[gOff + W2 + j * H2 + k] += dot(h1, o, d2, k * BLOCK, n);
-      }
-      for (int r = 0; r < n; r++) {
-        d1[o + r] = 0.0;
-      }
-      for (int k = 0; k < H2; k++) {
-        double wjk = w[wOff + W2 + j * H2 + k];
-        int p = k * BLOCK;
-        for (int r = 0; r < n; r++) {
-          d1[o + r] += wjk * d2[p + r];
-        }
       }
       for (int r = 0; r < n; r++) {
         double h = h1[o + r];
@@ -204,40 +189,44 @@ final class BnnKernel {
     return -0.5 * s;
   }
 
-  /** Dot product with four independent accumulators (hides the add latency). */
-  private static double dot(double[] a, int ao, double[] b, int bo, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int r = 0;
-    for (; r + 3 < n; r += 4) {
-      s0 += a[ao + r] * b[bo + r];
-      s1 += a[ao + r + 1] * b[bo + r + 1];
-      s2 += a[ao + r + 2] * b[bo + r + 2];
-      s3 += a[ao + r + 3] * b[bo + r + 3];
+  private static void sigmoid(double[] z, int units, int n) {
+    for (int j = 0; j < units; j++) {
+      if (VECTOR) {
+        VectorOps.sigmoid(z, j * BLOCK, n);
+      } else {
+        ScalarOps.sigmoid(z, j * BLOCK, n);
+      }
     }
-    for (; r < n; r++) {
-      s0 += a[ao + r] * b[bo + r];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
+  private static double dot(double[] a, int ao, double[] b, int bo, int n) {
+    return VECTOR ? VectorOps.dot(a, ao, b, bo, n) : ScalarOps.dot(a, ao, b, bo, n);
+  }
+
+  /** {@code Σ_{r<n} a[ao+r]}, as a dot product with ones (only 17 sums per block). */
   private static double sum(double[] a, int ao, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int r = 0;
-    for (; r + 3 < n; r += 4) {
-      s0 += a[ao + r];
-      s1 += a[ao + r + 1];
-      s2 += a[ao + r + 2];
-      s3 += a[ao + r + 3];
+    return dot(a, ao, ONES, 0, n);
+  }
+
+  private static double[] ones() {
+    double[] a = new double[BLOCK];
+    java.util.Arrays.fill(a, 1.0);
+    return a;
+  }
+
+  /**
+   * Whether the Vector API path is used: the {@code jdk.incubator.vector} module is present and the
+   * project's backend switch ({@code -Dgmmvi.kernels.backend} or {@code GMMVI_KERNELS_BACKEND}) does not
+   * force {@code scalar}.
+   */
+  private static boolean vectorEnabled() {
+    String backend = System.getProperty("gmmvi.kernels.backend");
+    if (backend == null || backend.isBlank()) {
+      backend = System.getenv("GMMVI_KERNELS_BACKEND");
     }
-    for (; r < n; r++) {
-      s0 += a[ao + r];
+    if ("scalar".equalsIgnoreCase(backend == null ? "" : backend.trim())) {
+      return false;
     }
-    return (s0 + s1) + (s2 + s3);
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
   }
 }

@@ -209,7 +209,7 @@ class WineTargetTest {
   @Test
   void finiteOverAPriorBox() {
     Rng rng = new Rng(17);
-    int n = 200;
+    int n = 100;
     double[] w = new double[n * D];
     for (int i = 0; i < w.length; i++) {
       w[i] = 10 * (2 * rng.nextDouble() - 1); // uniform on [-10, 10]^177
@@ -221,7 +221,7 @@ class WineTargetTest {
     new WineTarget(data.train(), 18).evaluate(w, n, value, grad);
     assertAllFinite(value);
     assertAllFinite(grad);
-    new WineFullBatchTarget(data.train()).evaluate(w, n, value, grad);
+    new WineFullBatchTarget(data.train()).evaluate(w, 40, value, grad); // full batch: 40 samples
     assertAllFinite(value);
     assertAllFinite(grad);
   }

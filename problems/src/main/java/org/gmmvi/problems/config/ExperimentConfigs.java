@@ -1,4 +1,4 @@
-package org.gmmvi.problems;
+package org.gmmvi.problems.config;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.io.DataDirectory;
 import org.gmmvi.problems.io.DataFormatException;
 

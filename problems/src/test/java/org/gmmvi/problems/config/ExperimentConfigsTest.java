@@ -1,4 +1,4 @@
-package org.gmmvi.problems;
+package org.gmmvi.problems.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.gmmvi.problems.Problem;
+import org.gmmvi.problems.Problems;
+import org.gmmvi.problems.TestData;
 import org.gmmvi.problems.io.DataDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,8 @@ class ExperimentConfigsTest {
   @SuppressWarnings("unchecked")
   void returnsTheMergedConfigWithTheReferenceKeys() {
     DataDirectory data = TestData.dir();
-    Map<String, Object> c = Problems.get("breast_cancer").experimentConfig("SAMTRON", data);
+    Map<String, Object> c = ExperimentConfigs.config(Problems.get("breast_cancer"), "SAMTRON",
+        data);
     assertThat(c.get("ng_estimator_type")).isEqualTo("Stein");
     assertThat(((Map<String, Object>) c.get("sample_selector_config"))
         .get("desired_samples_per_component")).isEqualTo(250);

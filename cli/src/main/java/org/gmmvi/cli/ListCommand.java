@@ -1,0 +1,134 @@
+package org.gmmvi.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gmmvi.core.config.DesignChoice;
+import org.gmmvi.core.config.ModulePosition;
+import org.gmmvi.kernels.KernelProvider;
+import org.gmmvi.problems.Problem;
+import org.gmmvi.problems.Problems;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gmmvi list codewords|problems|backends}. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "Explain the codeword letters, the problems or the kernel backends.")
+final class ListCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "codewords|problems|backends", description = "What to list.")
+  String what;
+
+  @Option(names = "--debug", description = "Print stack traces of errors.")
+  boolean debug;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  /** One-line explanation of every option letter (ALGORITHM.md §2, §3.1). */
+  static final Map<Character, String> LETTERS = Map.ofEntries(
+      Map.entry('Z', "MORE: quadratic regression of the target on whitened samples (zero order,"
+          + " no gradients; VIPS)"),
+      Map.entry('S', "Stein: natural gradient from target gradients via Stein's lemma (first"
+          + " order)"),
+      Map.entry('E', "fixed number of components"),
+      Map.entry('A', "adaptive: add components at promising samples, delete low-weight ones"
+          + " (VIPS)"),
+      Map.entry('P', "mixture-based: new samples from the whole mixture (Lin et al.)"),
+      Map.entry('M', "component-based: new samples per component, reuse of recent samples"
+          + " (VIPS)"),
+      Map.entry('I', "direct natural-gradient step on each component"),
+      Map.entry('Y', "iBLR step (improved Bayesian learning rule, keeps covariances PD)"),
+      Map.entry('T', "trust region: KL-bounded component update (VIPS)"),
+      Map.entry('F', "fixed component step size"),
+      Map.entry('D', "decaying component step size"),
+      Map.entry('R', "improvement-based component step size (grows on improvement, shrinks"
+          + " otherwise)"),
+      Map.entry('U', "direct weight update"),
+      Map.entry('O', "trust-region weight update (KL-bounded)"),
+      Map.entry('X', "fixed weight step size"),
+      Map.entry('G', "decaying weight step size"),
+      Map.entry('N', "improvement-based weight step size"));
+
+  /** Named codewords (ALGORITHM.md §3.1). */
+  static final Map<String, String> NAMED = Map.of(
+      "SAMTRON", "the paper's recommendation",
+      "ZAMTRUX", "VIPS (Arenz et al.)",
+      "SEPIFUX", "iBayes-GMM with a direct step (Lin et al.)",
+      "SEPYFUX", "iBayes-GMM with the iBLR (Lin et al.)",
+      "SAMYRON", "compared in the paper's Experiment 3");
+
+  @Override
+  public Integer call() {
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    switch (what.toLowerCase(Locale.ROOT)) {
+      case "codewords", "codeword", "letters" -> codewords(out);
+      case "problems", "problem" -> problems(out);
+      case "backends", "backend" -> backends(out);
+      default -> throw new UsageException("list: unknown topic '" + what
+          + "'; choose codewords, problems or backends");
+    }
+    out.flush();
+    return 0;
+  }
+
+  static void codewords(java.io.PrintWriter out) {
+    out.println("A codeword has seven letters, one per design choice, in this order"
+        + " (2*2*2*3*3*2*3 = 432 variants):");
+    for (ModulePosition p : ModulePosition.values()) {
+      out.printf(Locale.ROOT, "%n%d. %s (%s)%n", p.number(), p.moduleName(), p.typeKey());
+      for (DesignChoice d : p.options()) {
+        out.printf(Locale.ROOT, "   %c  %-20s %s%n", d.letter(), "\"" + d.typeString() + "\"",
+            LETTERS.getOrDefault(d.letter(), ""));
+      }
+    }
+    out.println();
+    out.println("Named codewords:");
+    for (String cw : List.of("SAMTRON", "SAMYRON", "ZAMTRUX", "SEPIFUX", "SEPYFUX")) {
+      out.printf(Locale.ROOT, "   %s  %s%n", cw, NAMED.get(cw));
+    }
+  }
+
+  static void problems(java.io.PrintWriter out) {
+    out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s  %s%n", "problem", "D", "full budget",
+        "smoke", "log", "description / data needed");
+    for (Problem p : Problems.all()) {
+      out.printf(Locale.ROOT, "%-24s %4d %,12d %,10d %6d  %s%n", p.name(), p.dimension(),
+          p.budget().full(), p.budget().smoke(), p.defaultLogInterval(), p.description());
+      out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s  data: %s%n", "", "", "", "", "",
+          p.dataFiles().isEmpty() ? "none" : String.join(", ", p.dataFiles()));
+    }
+    for (String ext : Problems.EXTERNAL) {
+      if (!Problems.contains(ext)) {
+        out.printf(Locale.ROOT, "%-24s (not part of this build)%n", ext);
+      }
+    }
+    out.println();
+    out.println("Budgets are target evaluations (PROBLEMS.md §3.5); 'log' is the default"
+        + " log_metrics_interval in iterations.");
+  }
+
+  static void backends(java.io.PrintWriter out) {
+    out.println("Kernel backends (choose with -Dgmmvi.kernels.backend=NAME or the environment"
+        + " variable GMMVI_KERNELS_BACKEND; default auto):");
+    Map<String, String> about = new java.util.LinkedHashMap<>();
+    about.put("scalar", "plain Java, the reference implementation");
+    about.put("panama", "Vector API (jdk.incubator.vector) for the hot loops");
+    about.put("openblas", "native OpenBLAS/LAPACKE (bytedeco library)");
+    about.put("auto", "the fastest backend that loads here, chosen per kernel size");
+    for (Map.Entry<String, String> e : about.entrySet()) {
+      String status;
+      try {
+        status = "available (" + KernelProvider.create(e.getKey()).name() + ")";
+      } catch (RuntimeException | LinkageError ex) {
+        status = "not available: " + ex.getMessage();
+      }
+      out.printf(Locale.ROOT, "   %-9s %-58s %s%n", e.getKey(), e.getValue(), status);
+    }
+    out.println();
+    out.println("active backend in this process: " + KernelProvider.get().name()
+        + " (requested: " + KernelProvider.requested() + ")");
+  }
+}

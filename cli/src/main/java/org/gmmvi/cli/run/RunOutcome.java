@@ -1,0 +1,24 @@
+package org.gmmvi.cli.run;
+
+import java.nio.file.Path;
+
+/**
+ * How a run ended.
+ *
+ * @param status      {@code "completed"}, {@code "interrupted"} or {@code "failed"}
+ * @param stopReason  why the loop stopped (budget, iterations, time limit, interrupt, error)
+ * @param iteration   completed iterations
+ * @param evaluations target evaluations
+ * @param negElbo     last logged −ELBO ({@code NaN} if none)
+ * @param wallSeconds cumulative wall-clock time
+ * @param error       failure reason, or {@code null}
+ * @param out         run directory
+ */
+public record RunOutcome(String status, String stopReason, int iteration, long evaluations,
+    double negElbo, double wallSeconds, String error, Path out) {
+
+  /** Whether the run ended normally. */
+  public boolean completed() {
+    return "completed".equals(status);
+  }
+}
