@@ -10,12 +10,13 @@ import org.gmmvi.core.optimizer.OptimizerState;
 import org.gmmvi.core.target.Target;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
+import org.gmmvi.problems.config.ExperimentConfigs;
 import org.gmmvi.problems.io.DataDirectory;
 
 /**
  * A warmed-up optimizer for one problem and codeword, as the whole-iteration benchmarks and
  * {@link ProfileIteration} use it: the problem's Experiment-3 configuration from the registry
- * ({@link Problem#experimentConfig}), the target and the optimizer for run seed {@value #SEED}, and
+ * ({@link ExperimentConfigs#config}), the target and the optimizer for run seed {@value #SEED}, and
  * {@code warmup} iterations run before anything is measured. {@link #reset()} returns to the state
  * right after the warm-up (a saved {@link OptimizerState}), so that every measurement window starts
  * from the same state even though the model and the database change with every step.
@@ -73,7 +74,7 @@ public final class IterationFixture implements AutoCloseable {
     String cw = parts[0];
     Problem problem = Problems.get(parts[1]);
     DataDirectory data = DataDirectory.resolve();
-    Map<String, Object> cfg = problem.experimentConfig(cw, data);
+    Map<String, Object> cfg = ExperimentConfigs.config(problem, cw, data);
     Target t = problem.create(SEED, data);
     GmmviOptimizer opt = GmmviOptimizer.builder().codeword(cw).config(cfg).target(t).seed(SEED)
         .threads(threads).build();
