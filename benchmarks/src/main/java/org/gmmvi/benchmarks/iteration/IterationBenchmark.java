@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Whole GMMVI iterations ({@code GmmviOptimizer.step()}, ALGORITHM.md §1.6) of four codewords on
  * four problems, with the problems' Experiment-3 configurations from the registry, run seed 10000,
- * and {@value #WARMUP} iterations run in the trial setup. Every measurement iteration restarts from
+ * and {@value #WARMUP} iterations run in the trial setup (then {@value #JIT_WARMUP} more
+ * iterations from that state, discarded, for the JIT). Every measurement iteration restarts from
  * that warmed-up state ({@link IterationFixture#reset()}), so the measured steps see the same model,
  * database and step sizes in every window.
  *
@@ -47,6 +48,12 @@ public class IterationBenchmark {
   /** Optimizer iterations run before measuring. */
   public static final int WARMUP = 10;
 
+  /**
+   * Further iterations run (and discarded: the state is restored) before measuring, so that the JIT
+   * has compiled the kernels (see {@link IterationFixture#jitWarmup}).
+   */
+  public static final int JIT_WARMUP = 30;
+
   /** {@code CODEWORD:problem}. */
   @Param({"SAMTRON:gmm20", "SAMYRON:gmm20", "SEPYFUX:gmm20", "ZAMTRUX:gmm20",
       "SAMTRON:breast_cancer", "SAMYRON:breast_cancer", "SEPYFUX:breast_cancer",
@@ -66,6 +73,7 @@ public class IterationBenchmark {
   public void setUp() {
     System.out.println(FlopModel.environmentLine(threads));
     fixture = IterationFixture.create(run, threads, WARMUP);
+    fixture.jitWarmup(JIT_WARMUP);
   }
 
   @Setup(Level.Iteration)

@@ -16,7 +16,7 @@ import org.gmmvi.problems.io.DataDirectory;
 /**
  * A warmed-up optimizer for one problem and codeword, as the whole-iteration benchmarks and
  * {@link ProfileIteration} use it: the problem's Experiment-3 configuration from the registry
- * ({@link Problem#experimentConfig}), the target and the optimizer for run seed {@value #SEED}, and
+ * ({@link ExperimentConfigs#config}), the target and the optimizer for run seed {@value #SEED}, and
  * {@code warmup} iterations run before anything is measured. {@link #reset()} returns to the state
  * right after the warm-up (a saved {@link OptimizerState}), so that every measurement window starts
  * from the same state even though the model and the database change with every step.
@@ -83,6 +83,23 @@ public final class IterationFixture implements AutoCloseable {
     }
     checkModel(opt.model(), problemAndCodeword + " after " + warmup + " warm-up iterations");
     return new IterationFixture(problem.name(), cw, threads, cfg, t, opt);
+  }
+
+  /**
+   * Runs {@code steps} iterations only to let the JIT compile every code path (the Vector API
+   * kernels are dozens of times slower before C2 has compiled them, which takes seconds on a busy
+   * machine), restarting from the warmed-up state every 10 steps; then restores that state and
+   * clears the counters. Nothing of this is measured.
+   */
+  public void jitWarmup(int steps) {
+    for (int i = 0; i < steps; i++) {
+      if (i % 10 == 0) {
+        reset();
+      }
+      step();
+    }
+    reset();
+    clearCounters();
   }
 
   /** Restores the state right after the warm-up (the counters keep running). */

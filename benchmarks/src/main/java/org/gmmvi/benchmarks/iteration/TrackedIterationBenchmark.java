@@ -59,6 +59,7 @@ public class TrackedIterationBenchmark {
       run = r;
       System.out.println(FlopModel.environmentLine(1));
       fixture = IterationFixture.create(r, 1, IterationBenchmark.WARMUP);
+      fixture.jitWarmup(IterationBenchmark.JIT_WARMUP);
     }
 
     @Setup(Level.Iteration)
