@@ -248,7 +248,7 @@ public final class RunEngine {
       var b = GmmviOptimizer.builder().codeword(s.codeword()).config(config)
           .target(target).seed(s.seed()).threads(s.threads());
       if (ckpt != null) {
-        b.resume(OptimizerState.fromBytes(ckpt.optimizer()));
+        b.resume(ckpt.state());
       }
       return b.build();
     } catch (ConfigException e) {
@@ -470,7 +470,7 @@ public final class RunEngine {
     r.put("wall_seconds", wallSeconds());
     r.put("dropped_samples", droppedTotal);
     r.put("last_logged_iteration", lastLoggedIteration);
-    new Checkpoint(r, state.toBytes()).write(s.out());
+    Checkpoint.write(s.out(), r, state);
   }
 
   private RunOutcome fail(Throwable e) throws IOException {

@@ -1,13 +1,20 @@
 package org.gmmvi.core.optimizer;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.gmmvi.core.sample.SampleDatabase;
 
 /**
@@ -129,61 +136,95 @@ public final class OptimizerState {
 
   // ---------------------------------------------------------------- binary format
 
-  /** The versioned binary form. */
+  /** The versioned binary form (see {@link #writeTo}); for states that fit in a byte array. */
   public byte[] toBytes() {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bos)) {
-      out.write(MAGIC);
-      out.writeInt(FORMAT_VERSION);
-      out.writeUTF(codeword);
-      out.writeInt(dimension);
-      out.writeBoolean(diagonal);
-      out.writeUTF(fingerprint);
-      out.writeLong(seed);
-      out.writeInt(iteration);
-      out.writeLong(totalDropped);
-      writeDoubles(out, logWeights);
-      writeDoubles(out, means);
-      writeDoubles(out, chols);
-      out.writeInt(historyLength);
-      writeDoubles(out, stepsize);
-      writeDoubles(out, l2reg);
-      writeDoubles(out, lastEta);
-      writeDoubles(out, numUpdates);
-      writeDoubles(out, rewardHistory);
-      writeDoubles(out, weightHistory);
-      writeLongs(out, uniqueId);
-      out.writeLong(nextId);
-      SampleDatabase.Snapshot s = database;
-      out.writeInt(s.size());
-      writeDoubles(out, s.x());
-      writeDoubles(out, s.logP());
-      writeDoubles(out, s.grad());
-      writeInts(out, s.mapping());
-      out.writeInt(s.numGaussians());
-      out.writeInt(s.firstRetainedGaussian());
-      writeDoubles(out, s.gaussianMeans());
-      writeDoubles(out, s.gaussianChols());
-      out.writeLong(s.numSamplesWritten());
-      writeDoubles(out, adaptationState);
-      writeDoubles(out, weightStepState);
-      writeLongs(out, rngState);
-      out.writeBoolean(targetRngState != null);
-      if (targetRngState != null) {
-        writeLongs(out, targetRngState);
-      }
+    try {
+      writeTo(bos);
     } catch (IOException e) {
       throw new IllegalStateException("cannot happen with a byte array stream", e);
     }
-    byte[] body = bos.toByteArray();
+    return bos.toByteArray();
+  }
+
+  /**
+   * Streams the binary form to {@code out}: the body, then its CRC32 as a big-endian {@code long}.
+   * Nothing is copied in memory, so states larger than a Java array (a sample database of millions of
+   * samples) can be checkpointed. Does not close {@code out}.
+   */
+  public void writeTo(OutputStream out) throws IOException {
     CRC32 crc = new CRC32();
-    crc.update(body);
-    byte[] out = Arrays.copyOf(body, body.length + 8);
-    long c = crc.getValue();
-    for (int i = 0; i < 8; i++) {
-      out[body.length + i] = (byte) (c >>> (56 - 8 * i));
+    DataOutputStream body = new DataOutputStream(
+        new BufferedOutputStream(new CheckedOutputStream(out, crc), 1 << 16));
+    writeBody(body);
+    body.flush();
+    DataOutputStream trailer = new DataOutputStream(out);
+    trailer.writeLong(crc.getValue());
+    trailer.flush();
+  }
+
+  /** The number of bytes {@link #writeTo} writes (computed by a counting pass, no buffer). */
+  public long serializedSize() {
+    long[] count = new long[1];
+    OutputStream counter = new OutputStream() {
+      @Override
+      public void write(int b) {
+        count[0]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        count[0] += len;
+      }
+    };
+    try {
+      writeTo(counter);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot happen with a counting stream", e);
     }
-    return out;
+    return count[0];
+  }
+
+  private void writeBody(DataOutputStream out) throws IOException {
+    out.write(MAGIC);
+    out.writeInt(FORMAT_VERSION);
+    out.writeUTF(codeword);
+    out.writeInt(dimension);
+    out.writeBoolean(diagonal);
+    out.writeUTF(fingerprint);
+    out.writeLong(seed);
+    out.writeInt(iteration);
+    out.writeLong(totalDropped);
+    writeDoubles(out, logWeights);
+    writeDoubles(out, means);
+    writeDoubles(out, chols);
+    out.writeInt(historyLength);
+    writeDoubles(out, stepsize);
+    writeDoubles(out, l2reg);
+    writeDoubles(out, lastEta);
+    writeDoubles(out, numUpdates);
+    writeDoubles(out, rewardHistory);
+    writeDoubles(out, weightHistory);
+    writeLongs(out, uniqueId);
+    out.writeLong(nextId);
+    SampleDatabase.Snapshot s = database;
+    out.writeInt(s.size());
+    writeDoubles(out, s.x());
+    writeDoubles(out, s.logP());
+    writeDoubles(out, s.grad());
+    writeInts(out, s.mapping());
+    out.writeInt(s.numGaussians());
+    out.writeInt(s.firstRetainedGaussian());
+    writeDoubles(out, s.gaussianMeans());
+    writeDoubles(out, s.gaussianChols());
+    out.writeLong(s.numSamplesWritten());
+    writeDoubles(out, adaptationState);
+    writeDoubles(out, weightStepState);
+    writeLongs(out, rngState);
+    out.writeBoolean(targetRngState != null);
+    if (targetRngState != null) {
+      writeLongs(out, targetRngState);
+    }
   }
 
   /**
@@ -193,34 +234,115 @@ public final class OptimizerState {
    *     truncated data or inconsistent sizes
    */
   public static OptimizerState fromBytes(byte[] bytes) {
-    if (bytes == null || bytes.length < MAGIC.length + 12) {
-      throw new InvalidStateException("not an optimizer state: "
-          + (bytes == null ? "null" : bytes.length + " bytes") + " is too short");
+    if (bytes == null) {
+      throw new InvalidStateException("not an optimizer state: null is too short");
     }
-    if (!Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      throw new InvalidStateException("not an optimizer state: the data does not start with "
-          + "\"GMMVISTA\"");
+    return readFrom(() -> new ByteArrayInputStream(bytes), bytes.length);
+  }
+
+  /** Opens a fresh stream positioned at the first byte of a state. */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * Reads a state of {@code length} bytes written by {@link #writeTo}, streaming: the source is
+   * opened twice, first to check magic, version and checksum, then to parse, so no copy of the
+   * whole state is held in memory.
+   *
+   * @throws InvalidStateException for a wrong magic, an unknown version, a checksum mismatch,
+   *     truncated data or inconsistent sizes
+   */
+  public static OptimizerState readFrom(Source source, long length) {
+    if (length < MAGIC.length + 12) {
+      throw new InvalidStateException("not an optimizer state: " + length + " bytes is too short");
     }
-    int body = bytes.length - 8;
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, body);
-    long stored = 0;
-    for (int i = 0; i < 8; i++) {
-      stored = (stored << 8) | (bytes[body + i] & 0xff);
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body))) {
-      in.skipNBytes(MAGIC.length);
-      int version = in.readInt();
-      if (version != FORMAT_VERSION) {
-        throw new InvalidStateException("optimizer state format version " + version
-            + " is not supported (this build reads version " + FORMAT_VERSION + ")");
+    long body = length - 8;
+    try {
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(source.open(), 1 << 16))) {
+        byte[] magic = new byte[MAGIC.length];
+        in.readFully(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+          throw new InvalidStateException("not an optimizer state: the data does not start with "
+              + "\"GMMVISTA\"");
+        }
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+          throw new InvalidStateException("optimizer state format version " + version
+              + " is not supported (this build reads version " + FORMAT_VERSION + ")");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(magic);
+        crc.update(new byte[] {(byte) (version >>> 24), (byte) (version >>> 16),
+            (byte) (version >>> 8), (byte) version});
+        byte[] buf = new byte[1 << 16];
+        long left = body - MAGIC.length - 4;
+        while (left > 0) {
+          int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+          if (n < 0) {
+            throw new EOFException();
+          }
+          crc.update(buf, 0, n);
+          left -= n;
+        }
+        if (in.readLong() != crc.getValue()) {
+          throw new InvalidStateException("optimizer state is corrupt: checksum mismatch");
+        }
       }
-      if (stored != crc.getValue()) {
-        throw new InvalidStateException("optimizer state is corrupt: checksum mismatch");
+      try (DataInputStream in = new DataInputStream(
+          new BufferedInputStream(new Bounded(source.open(), body), 1 << 16))) {
+        in.readFully(new byte[MAGIC.length + 4]); // magic and version, checked above
+        return read(in);
       }
-      return read(in);
     } catch (IOException | NegativeArraySizeException | OutOfMemoryError e) {
       throw new InvalidStateException("optimizer state is truncated or corrupt: " + e, e);
+    }
+  }
+
+  /** An input stream that ends after {@code limit} bytes and reports the remaining count. */
+  private static final class Bounded extends FilterInputStream {
+    private long left;
+
+    Bounded(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(Math.min(n, Math.max(left, 0)));
+      left -= skipped;
+      return skipped;
+    }
+
+    @Override
+    public int available() {
+      return (int) Math.min(Integer.MAX_VALUE, left);
     }
   }
 
