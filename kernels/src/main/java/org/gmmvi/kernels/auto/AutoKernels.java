@@ -24,7 +24,7 @@ public final class AutoKernels implements Kernels {
    */
   public AutoKernels(Kernels scalar, Kernels panama, Kernels openblas) {
     this.dense = new AutoDenseKernels(scalar, panama, openblas);
-    this.mixture = new AutoMixtureKernels(scalar, panama, openblas);
+    this.mixture = new AutoMixtureKernels(scalar, panama, openblas, dense);
     this.ng = new AutoNgKernels(scalar, panama, openblas);
   }
 

@@ -1,6 +1,8 @@
 package org.gmmvi.kernels.auto;
 
+import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
+import org.gmmvi.kernels.panama.PanamaMixtureKernels;
 import org.gmmvi.kernels.MixtureKernels;
 
 /**
@@ -17,9 +19,10 @@ final class AutoMixtureKernels implements MixtureKernels {
   private final MixtureKernels scalar;
   private final String fastName;
 
-  AutoMixtureKernels(Kernels scalar, Kernels panama, Kernels openblas) {
+  AutoMixtureKernels(Kernels scalar, Kernels panama, Kernels openblas, DenseKernels dense) {
     Kernels best = AutoKernels.first(panama, openblas, scalar);
-    this.fast = best.mixture();
+    // The Vector API score forms precision matrices; let the size-routed dense kernels do that.
+    this.fast = best == panama ? new PanamaMixtureKernels(dense) : best.mixture();
     this.fastName = best.name();
     this.scalar = scalar.mixture();
   }
