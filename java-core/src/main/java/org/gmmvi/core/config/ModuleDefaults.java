@@ -64,7 +64,7 @@ public final class ModuleDefaults {
       case ComponentStepsizeType.IMPROVEMENT_BASED -> improvement(m, 0.001);
       case WeightUpdaterType u -> m.put("use_self_normalized_importance_weights", true);
       case WeightStepsizeType.FIXED -> m.put("initial_stepsize", 1.0);
-      // annealing_exponent has no default in the reference ("TODO", §6 item 14): it must be given.
+      // annealing_exponent has no usable default in the reference (§6 item 14): it must be given.
       case WeightStepsizeType.DECAYING -> m.put("initial_stepsize", 1.0);
       case WeightStepsizeType.IMPROVEMENT_BASED -> improvement(m, 0.0001);
       default -> throw new IllegalArgumentException("unknown option " + option);
