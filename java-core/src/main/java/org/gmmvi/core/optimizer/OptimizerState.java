@@ -28,11 +28,18 @@ import org.gmmvi.core.sample.SampleDatabase;
  * fingerprint, seed, iteration, dropped-sample counter), the model, the bookkeeping, the database, the
  * module states, the generators, and finally a CRC32 of everything before it. Corrupt, truncated or
  * incompatible input gives an {@link InvalidStateException}.
+ *
+ * <p>Versions: 3 stores the gradients of the database's newest samples only (those a selection
+ * window can still reach); 2 stored all of them. Version 2 states are still read (a full gradient
+ * array is a window that covers the whole database).
  */
 public final class OptimizerState {
 
   /** Current binary format version. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
+
+  /** Oldest binary format version this build still reads. */
+  public static final int OLDEST_READABLE_VERSION = 2;
 
   private static final byte[] MAGIC = "GMMVISTA".getBytes(StandardCharsets.US_ASCII);
 
@@ -268,9 +275,10 @@ public final class OptimizerState {
               + "\"GMMVISTA\"");
         }
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
           throw new InvalidStateException("optimizer state format version " + version
-              + " is not supported (this build reads version " + FORMAT_VERSION + ")");
+              + " is not supported (this build reads versions " + OLDEST_READABLE_VERSION + " to "
+              + FORMAT_VERSION + ")");
         }
         CRC32 crc = new CRC32();
         crc.update(magic);
@@ -290,8 +298,8 @@ public final class OptimizerState {
           throw new InvalidStateException("optimizer state is corrupt: checksum mismatch");
         }
       }
-      try (DataInputStream in = new DataInputStream(
-          new BufferedInputStream(new Bounded(source.open(), body), 1 << 16))) {
+      try (StateInput in = new StateInput(
+          new Bounded(new BufferedInputStream(source.open(), 1 << 16), body))) {
         in.readFully(new byte[MAGIC.length + 4]); // magic and version, checked above
         return read(in);
       }
@@ -300,8 +308,28 @@ public final class OptimizerState {
     }
   }
 
+  /**
+   * The parser's input: a data stream over a {@link Bounded} stream, so the number of bytes left
+   * is known exactly as a {@code long} (states beyond 2 GB are normal for long runs: a
+   * 14 M-sample breast_cancer database is 4.7 GB, and {@link InputStream#available()} saturates
+   * at {@code Integer.MAX_VALUE}).
+   */
+  static final class StateInput extends DataInputStream {
+    private final Bounded bounded;
+
+    StateInput(Bounded bounded) {
+      super(bounded);
+      this.bounded = bounded;
+    }
+
+    /** Bytes of the state body not yet consumed. */
+    long remaining() {
+      return bounded.remaining();
+    }
+  }
+
   /** An input stream that ends after {@code limit} bytes and reports the remaining count. */
-  private static final class Bounded extends FilterInputStream {
+  static final class Bounded extends FilterInputStream {
     private long left;
 
     Bounded(InputStream in, long limit) {
@@ -344,9 +372,14 @@ public final class OptimizerState {
     public int available() {
       return (int) Math.min(Integer.MAX_VALUE, left);
     }
+
+    /** Bytes left before the limit, exact and unbounded by {@code Integer.MAX_VALUE}. */
+    long remaining() {
+      return Math.max(left, 0);
+    }
   }
 
-  private static OptimizerState read(DataInputStream in) throws IOException {
+  private static OptimizerState read(StateInput in) throws IOException {
     String codeword = in.readUTF();
     int d = in.readInt();
     boolean diagonal = in.readBoolean();
@@ -384,7 +417,7 @@ public final class OptimizerState {
     double[] gc = readDoubles(in);
     long written = in.readLong();
     require(size >= 0 && x.length == (long) size * d && lp.length == size && map.length == size
-        && (grad.length == 0 || grad.length == (long) size * d) && gBase >= 0 && gBase <= ng
+        && grad.length % d == 0 && grad.length <= (long) size * d && gBase >= 0 && gBase <= ng
         && gm.length == (long) (ng - gBase) * d && gc.length == (long) (ng - gBase) * per,
         "database arrays do not match size=" + size);
     for (int g : map) {
@@ -431,15 +464,15 @@ public final class OptimizerState {
     }
   }
 
-  private static int readLength(DataInputStream in, int bytesPer) throws IOException {
+  static int readLength(StateInput in, int bytesPer) throws IOException {
     int n = in.readInt();
-    if (n < 0 || (long) n * bytesPer > in.available()) {
+    if (n < 0 || (long) n * bytesPer > in.remaining()) {
       throw new InvalidStateException("optimizer state is truncated or corrupt: array length " + n);
     }
     return n;
   }
 
-  private static double[] readDoubles(DataInputStream in) throws IOException {
+  private static double[] readDoubles(StateInput in) throws IOException {
     double[] a = new double[readLength(in, 8)];
     for (int i = 0; i < a.length; i++) {
       a[i] = Double.longBitsToDouble(in.readLong());
@@ -447,7 +480,7 @@ public final class OptimizerState {
     return a;
   }
 
-  private static long[] readLongs(DataInputStream in) throws IOException {
+  private static long[] readLongs(StateInput in) throws IOException {
     long[] a = new long[readLength(in, 8)];
     for (int i = 0; i < a.length; i++) {
       a[i] = in.readLong();
@@ -455,7 +488,7 @@ public final class OptimizerState {
     return a;
   }
 
-  private static int[] readInts(DataInputStream in) throws IOException {
+  private static int[] readInts(StateInput in) throws IOException {
     int[] a = new int[readLength(in, 4)];
     for (int i = 0; i < a.length; i++) {
       a[i] = in.readInt();

@@ -24,6 +24,12 @@ import org.gmmvi.kernels.Kernels;
  * per released Gaussian are freed). Without this, a run at {@code D = 300} with 20 components would
  * keep 14 MB of factors per iteration. Released Gaussians form a prefix {@code [0, base)} of the
  * numbering, because the mapping is non-decreasing in storage order.
+ *
+ * <p>Gradients are released the same way: only {@link #newest} reads them, so the database keeps
+ * the gradients of the samples inside the retain window ({@code [gradFrom, size)}) and drops older
+ * ones. Positions, {@code logP} and the mapping of every sample stay (component adaptation draws
+ * candidates from the whole database). This halves the memory of long runs: a 10 M-sample
+ * breast_cancer database holds 2.5 GB of positions and would hold another 2.5 GB of gradients.
  */
 public final class SampleDatabase {
 
@@ -37,7 +43,9 @@ public final class SampleDatabase {
   private int size;
   private double[] x = new double[0];
   private double[] logP = new double[0];
+  /** Gradients of samples {@code [gradFrom, size)}, sample {@code i} at offset {@code (i − gradFrom)·D}. */
   private double[] grad = new double[0];
+  private int gradFrom;
   private int[] mapping = new int[0];
 
   private int numGaussians;
@@ -135,6 +143,7 @@ public final class SampleDatabase {
       size = 0;
       numGaussians = 0;
       gBase = 0;
+      gradFrom = 0;
     }
     int per = diagonal ? d : d * d;
     int first = numGaussians;
@@ -142,22 +151,47 @@ public final class SampleDatabase {
     System.arraycopy(model.meansArray(), 0, gMeans, (numGaussians - gBase) * d, k * d);
     System.arraycopy(model.cholsArray(), 0, gChols, (numGaussians - gBase) * per, k * per);
     numGaussians += k;
-    ensureSampleCapacity((long) size + n);
+    ensureSampleCapacity((long) size + n, n);
     System.arraycopy(xNew, 0, x, size * d, n * d);
     System.arraycopy(logPNew, 0, logP, size, n);
     if (storeGradients) {
       if (gradNew == null) {
         throw new IllegalArgumentException("this database stores gradients, but none were given");
       }
-      System.arraycopy(gradNew, 0, grad, size * d, n * d);
+      ensureGradientCapacity(size - gradFrom + n);
+      System.arraycopy(gradNew, 0, grad, (size - gradFrom) * d, n * d);
     }
     for (int i = 0; i < n; i++) {
       mapping[size + i] = first + mapNew[i];
     }
     size += n;
     if (retainWindow < size) {
-      release(mapping[size - Math.max(retainWindow, 1)]);
+      int oldest = size - Math.max(retainWindow, 1);
+      release(mapping[oldest]);
+      releaseGradients(oldest);
     }
+  }
+
+  /** Drops the gradients of samples {@code [gradFrom, from)}; compacts an oversized array. */
+  private void releaseGradients(int from) {
+    if (!storeGradients || from <= gradFrom) {
+      return;
+    }
+    int held = (size - from) * d;
+    double[] dst = grad.length > 4L * held + 4L * d ? new double[2 * held] : grad;
+    System.arraycopy(grad, (from - gradFrom) * d, dst, 0, held);
+    grad = dst;
+    gradFrom = from;
+  }
+
+  /** Number of samples the position arrays can hold before they grow (for memory tests). */
+  int sampleCapacity() {
+    return mapping.length;
+  }
+
+  /** Index of the oldest sample whose gradient is still held ({@link #size()} if none is). */
+  public int firstSampleWithGradient() {
+    return storeGradients ? gradFrom : size;
   }
 
   /** Releases the parameters of Gaussians {@code [gBase, newBase)}. */
@@ -218,13 +252,15 @@ public final class SampleDatabase {
       }
       System.arraycopy(x, i * d, x, kept * d, d);
       logP[kept] = logP[i];
-      if (storeGradients) {
-        System.arraycopy(grad, i * d, grad, kept * d, d);
+      if (storeGradients && i >= gradFrom) {
+        // kept ≥ ceil(gradFrom / 2), and the target offset never passes the source offset
+        System.arraycopy(grad, (i - gradFrom) * d, grad, (kept - (gradFrom + 1) / 2) * d, d);
       }
       mapping[kept] = newIndex[g];
       kept++;
     }
     size = kept;
+    gradFrom = (gradFrom + 1) / 2;
     gMeans = newMeans;
     gChols = newChols;
     numGaussians = newNumGaussians;
@@ -245,7 +281,14 @@ public final class SampleDatabase {
     double[] xs = Arrays.copyOfRange(x, start * d, size * d);
     int[] map = Arrays.copyOfRange(mapping, start, size);
     double[] lp = Arrays.copyOfRange(logP, start, size);
-    double[] gr = storeGradients ? Arrays.copyOfRange(grad, start * d, size * d) : new double[m * d];
+    if (storeGradients && start < gradFrom) {
+      throw new IllegalStateException("a window of " + m + " samples reaches sample " + start
+          + ", whose gradient was released (the oldest held is " + gradFrom
+          + "): the retain window passed to add() was too small");
+    }
+    double[] gr = storeGradients
+        ? Arrays.copyOfRange(grad, (start - gradFrom) * d, (size - gradFrom) * d)
+        : new double[m * d];
     return new SampleBatch(m, d, xs, map, backgroundLogDensity(xs, map, m), lp, gr);
   }
 
@@ -305,7 +348,12 @@ public final class SampleDatabase {
     return new double[][] {xs, lp};
   }
 
-  private void ensureSampleCapacity(long needed) {
+  /**
+   * Grows positions, {@code logP} and mapping to hold {@code needed} samples: doubling, but never
+   * beyond {@code 9/8·max_database_size + n} (a full database thins before it grows past its soft
+   * limit, so doubling a 9 M-sample database to 18 M would only waste several GB).
+   */
+  private void ensureSampleCapacity(long needed, int n) {
     if (needed * d > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("sample database would exceed the maximal Java array size: "
           + needed + " samples of dimension " + d + "; set max_database_size lower");
@@ -314,14 +362,22 @@ public final class SampleDatabase {
     if (needed <= cap) {
       return;
     }
-    long newCap = Math.max(needed, Math.min((long) cap * 2, (Integer.MAX_VALUE - 16L) / d));
-    int c = (int) newCap;
+    long grown = Math.min((long) cap * 2, (Integer.MAX_VALUE - 16L) / d);
+    if (maxSize > 0) {
+      grown = Math.min(grown, maxSize + maxSize / 8 + n);
+    }
+    int c = (int) Math.max(needed, grown);
     x = Arrays.copyOf(x, c * d);
     logP = Arrays.copyOf(logP, c);
-    if (storeGradients) {
-      grad = Arrays.copyOf(grad, c * d);
-    }
     mapping = Arrays.copyOf(mapping, c);
+  }
+
+  /** Grows the gradient array to hold {@code needed} samples (doubling). */
+  private void ensureGradientCapacity(long needed) {
+    if (needed * d > grad.length) {
+      long c = Math.min(Math.max(needed, 2L * grad.length / d), (Integer.MAX_VALUE - 16L) / d);
+      grad = Arrays.copyOf(grad, (int) (c * d));
+    }
   }
 
   /** Grows the parameter arrays to hold {@code needed} retained Gaussians. */
@@ -343,7 +399,7 @@ public final class SampleDatabase {
     int per = diagonal ? d : d * d;
     int held = numGaussians - gBase;
     return new Snapshot(size, Arrays.copyOf(x, size * d), Arrays.copyOf(logP, size),
-        storeGradients ? Arrays.copyOf(grad, size * d) : new double[0],
+        storeGradients ? Arrays.copyOf(grad, (size - gradFrom) * d) : new double[0],
         Arrays.copyOf(mapping, size), numGaussians, gBase, Arrays.copyOf(gMeans, held * d),
         Arrays.copyOf(gChols, held * per), numSamplesWritten);
   }
@@ -353,7 +409,8 @@ public final class SampleDatabase {
     int per = diagonal ? d : d * d;
     int held = s.numGaussians() - s.firstRetainedGaussian();
     if (s.x().length != s.size() * d || held < 0 || s.gaussianChols().length != held * per
-        || s.gaussianMeans().length != held * d) {
+        || s.gaussianMeans().length != held * d || s.grad().length % d != 0
+        || s.grad().length > s.x().length) {
       throw new IllegalArgumentException("database snapshot does not match dimension " + d
           + " (diagonal=" + diagonal + ")");
     }
@@ -361,6 +418,7 @@ public final class SampleDatabase {
     x = s.x().clone();
     logP = s.logP().clone();
     grad = storeGradients ? s.grad().clone() : new double[0];
+    gradFrom = storeGradients ? size - grad.length / d : 0;
     mapping = s.mapping().clone();
     numGaussians = s.numGaussians();
     gBase = s.firstRetainedGaussian();
@@ -372,6 +430,8 @@ public final class SampleDatabase {
   /**
    * The complete content of a database: Gaussians {@code [firstRetainedGaussian, numGaussians)}
    * with their parameters ({@code gaussianMeans}, {@code gaussianChols}); older ones are released.
+   * {@code grad} holds the gradients of the newest {@code grad.length / D} samples (empty when the
+   * database stores none).
    */
   public record Snapshot(int size, double[] x, double[] logP, double[] grad, int[] mapping,
       int numGaussians, int firstRetainedGaussian, double[] gaussianMeans, double[] gaussianChols,

@@ -48,4 +48,41 @@ class StateStreamingTest {
           .hasMessageContaining("truncated or corrupt");
     }
   }
+
+  /**
+   * Array lengths are checked against the bytes left as a {@code long}: a state body beyond 2 GB
+   * (a 14 M-sample database is 4.7 GB) must accept an array of 300 M doubles (2.4 GB), which the
+   * saturating {@code available()} of a stream would have rejected. Regression test for a
+   * checkpoint of a 28-minute breast_cancer run that could not be resumed.
+   */
+  @Test
+  void arrayLengthsAreCheckedAgainstTheExactRemainingByteCount() throws IOException {
+    int n = 300_000_000;
+    long body = 4L + 8L * n;
+    try (OptimizerState.StateInput in = new OptimizerState.StateInput(
+        new OptimizerState.Bounded(lengthThenZeros(n), body))) {
+      assertThat(in.remaining()).isEqualTo(body);
+      assertThat(OptimizerState.readLength(in, 8)).isEqualTo(n);
+      assertThat(in.remaining()).isEqualTo(8L * n);
+    }
+    try (OptimizerState.StateInput in = new OptimizerState.StateInput(
+        new OptimizerState.Bounded(lengthThenZeros(n), body - 1))) {
+      assertThatThrownBy(() -> OptimizerState.readLength(in, 8))
+          .isInstanceOf(OptimizerState.InvalidStateException.class)
+          .hasMessage("optimizer state is truncated or corrupt: array length " + n);
+    }
+  }
+
+  /** A stream of the big-endian int {@code n} followed by zeros, without allocating them. */
+  private static java.io.InputStream lengthThenZeros(int n) {
+    byte[] head = {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    return new java.io.InputStream() {
+      private int pos;
+
+      @Override
+      public int read() {
+        return pos < 4 ? head[pos++] & 0xff : 0;
+      }
+    };
+  }
 }
