@@ -44,9 +44,14 @@ public final class Progress {
     return this;
   }
 
-  /** The state shown in one progress line. */
+  /**
+   * The state shown in one progress line. {@code elapsedSeconds} is the run's total wall clock
+   * (including the time before a resume); the rate uses {@code iterationsSinceStart} over
+   * {@code secondsSinceStart}, both counted in this process.
+   */
   public record Snapshot(int iteration, long evaluations, double negElbo, int components,
-      double elapsedSeconds, double fractionDone, int iterationsSinceStart) {}
+      double elapsedSeconds, double fractionDone, int iterationsSinceStart,
+      double secondsSinceStart) {}
 
   /** Updates the display; {@code force} prints a plain line regardless of the interval. */
   public void update(Snapshot s, boolean force) {
@@ -91,7 +96,7 @@ public final class Progress {
   }
 
   String line(Snapshot s) {
-    double rate = s.elapsedSeconds() > 0 ? s.iterationsSinceStart() / s.elapsedSeconds() : 0;
+    double rate = s.secondsSinceStart() > 0 ? s.iterationsSinceStart() / s.secondsSinceStart() : 0;
     String eta = "?";
     if (s.fractionDone() > 0 && s.fractionDone() < 1 && s.elapsedSeconds() > 1) {
       eta = TimeLimit.format(s.elapsedSeconds() * (1 - s.fractionDone()) / s.fractionDone());
@@ -99,10 +104,11 @@ public final class Progress {
       eta = "0s";
     }
     return String.format(Locale.ROOT,
-        "%sit %d | evals %,d | -ELBO %s | K %d | %.1f it/s | %3.0f%% | elapsed %s | ETA %s",
+        "%sit %d | evals %,d | -ELBO %s | K %d | %s it/s | %3.0f%% | elapsed %s | ETA %s",
         prefix.isEmpty() ? "" : prefix + " | ", s.iteration(), s.evaluations(),
         Double.isNaN(s.negElbo()) ? "-" : String.format(Locale.ROOT, "%.4g", s.negElbo()),
-        s.components(), rate, 100 * Math.min(1, s.fractionDone()),
+        s.components(), String.format(Locale.ROOT, rate < 1 ? "%.2f" : "%.1f", rate),
+        100 * Math.min(1, s.fractionDone()),
         TimeLimit.format(s.elapsedSeconds()), eta);
   }
 }

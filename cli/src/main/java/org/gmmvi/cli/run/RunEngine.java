@@ -359,7 +359,8 @@ public final class RunEngine {
       frac = Math.max(frac, wallSeconds() / (s.timeLimit().toMillis() / 1000.0));
     }
     return new Progress.Snapshot(opt.iteration(), opt.numTargetEvaluations(), lastNegElbo,
-        opt.model().numComponents(), wallSeconds(), frac, opt.iteration() - startIteration);
+        opt.model().numComponents(), wallSeconds(), frac, opt.iteration() - startIteration,
+        (System.nanoTime() - startNanos) * 1e-9);
   }
 
   /** Seed of the metric generator for {@code iteration}: independent of the optimizer's streams. */

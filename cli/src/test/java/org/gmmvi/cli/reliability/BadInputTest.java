@@ -509,7 +509,7 @@ class BadInputTest {
     b[state + 11] = 99; // optimizer-state format version 99
     Files.write(ckpt(), b);
     resume().expect(2, "gmmvi: cannot resume from " + ckpt() + ": optimizer state format version"
-        + " 99 is not supported (this build reads version " + current + ")");
+        + " 99 is not supported (this build reads versions 2 to " + current + ")");
   }
 
   @Test
