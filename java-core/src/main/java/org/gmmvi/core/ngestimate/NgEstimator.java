@@ -16,4 +16,10 @@ public interface NgEstimator {
 
   /** Whether the estimator reads target gradients (Stein: yes; MORE: no). */
   boolean needsGradients();
+
+  /**
+   * Number of threads estimating components concurrently (1 = sequential). Results do not depend
+   * on it.
+   */
+  void setParallelism(int threads);
 }

@@ -22,6 +22,7 @@ import org.gmmvi.core.target.RandomizedTarget;
 import org.gmmvi.core.target.Target;
 import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.kernels.Kernels;
+import org.gmmvi.kernels.parallel.ParallelKernels;
 
 /**
  * The unified GMMVI optimizer (Arenz et al., TMLR 2023; ALGORITHM.md §1.6): each iteration takes
@@ -272,7 +273,11 @@ public final class GmmviOptimizer implements AutoCloseable {
       return this;
     }
 
-    /** Target-evaluation threads (default: available processors). */
+    /**
+     * Worker threads (default: available processors): target evaluations, the mixture kernels of
+     * the sample batches and the per-component natural-gradient estimates. Results do not depend on
+     * the number of threads.
+     */
     public Builder threads(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("threads must be >= 1, got " + n);
@@ -311,9 +316,10 @@ public final class GmmviOptimizer implements AutoCloseable {
       GmmviConfig cfg = GmmviConfig.resolve(codeword, configs);
       long s = seed != null ? seed : cfg.experiment().seed() != null ? cfg.experiment().seed() : 0;
       Rng rng = new Rng(s);
-      GmmModel model = initialModel(cfg, d, rng);
+      GmmModel model = withThreads(initialModel(cfg, d, rng), threads);
       checkSupported(cfg, model);
       Modules modules = Modules.create(cfg, d);
+      modules.estimator().setParallelism(threads);
       ComponentBookkeeping book = new ComponentBookkeeping(model.numComponents(),
           Modules.historyLength(cfg), modules.componentStep().initialStepsize(),
           modules.initialL2reg());
@@ -326,6 +332,23 @@ public final class GmmviOptimizer implements AutoCloseable {
         opt.restore(resume);
       }
       return opt;
+    }
+
+    /**
+     * The model with its mixture kernels split over {@code threads} threads (log-densities and
+     * scores of the sample batches, the largest single-threaded work of an iteration). Bit-identical
+     * to one thread ({@link ParallelKernels}).
+     */
+    private static GmmModel withThreads(GmmModel m, int threads) {
+      Kernels k = ParallelKernels.of(m.kernels(), threads);
+      if (k == m.kernels()) {
+        return m;
+      }
+      int n = m.numComponents();
+      int d = m.dimension();
+      return GmmModel.create(m.logWeights(), java.util.Arrays.copyOf(m.meansArray(), n * d),
+          java.util.Arrays.copyOf(m.cholsArray(), n * (m.isDiagonal() ? d : d * d)), d,
+          m.isDiagonal(), k);
     }
 
     private GmmModel initialModel(GmmviConfig cfg, int d, Rng rng) {

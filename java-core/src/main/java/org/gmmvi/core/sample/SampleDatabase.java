@@ -209,11 +209,13 @@ public final class SampleDatabase {
 
   /**
    * The largest window {@link #newest} can serve: the number of newest samples whose Gaussians all
-   * still hold their parameters ({@link #size()} when nothing was released).
+   * still hold their parameters and whose gradients are held ({@link #size()} when nothing was
+   * released).
    */
   public int reachableSize() {
+    int floor = storeGradients ? gradFrom : 0;
     int i = size;
-    while (i > 0 && mapping[i - 1] >= gBase) {
+    while (i > floor && mapping[i - 1] >= gBase) {
       i--;
     }
     return size - i;

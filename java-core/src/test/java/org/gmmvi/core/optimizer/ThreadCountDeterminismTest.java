@@ -1,0 +1,76 @@
+package org.gmmvi.core.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.gmmvi.core.target.Target;
+import org.gmmvi.kernels.parallel.ParallelKernels;
+import org.gmmvi.kernels.parallel.ParallelMixtureKernels;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run's complete state does not depend on the number of threads: with {@code threads > 1} the
+ * target evaluations, the mixture kernels (split by rows) and the per-component NG estimates run
+ * concurrently, and after several iterations (with component additions and sample reuse) the
+ * saved state is byte-identical to the single-threaded run's. The batches are big enough
+ * (K·N·D² well above {@link ParallelMixtureKernels#MIN_PARALLEL_FLOPS}) for the kernels to split.
+ */
+class ThreadCountDeterminismTest {
+
+  private static final int D = 24;
+
+  /** A correlated Gaussian target, {@code log p(x) = −½ Σ_i (x_i − 0.3·x_{i−1} − 1)² / s_i²}. */
+  private static Target target() {
+    return TestTargets.of(D, true, (x, n, lp, grad) -> {
+      for (int s = 0; s < n; s++) {
+        double sum = 0;
+        for (int i = 0; i < D; i++) {
+          grad[s * D + i] = 0;
+        }
+        for (int i = 0; i < D; i++) {
+          double prev = i > 0 ? x[s * D + i - 1] : 0;
+          double si = 1.0 + 0.1 * i;
+          double r = (x[s * D + i] - 0.3 * prev - 1) / (si * si);
+          sum += r * (x[s * D + i] - 0.3 * prev - 1);
+          grad[s * D + i] -= r;
+          if (i > 0) {
+            grad[s * D + i - 1] += 0.3 * r;
+          }
+        }
+        lp[s] = -0.5 * sum;
+      }
+    });
+  }
+
+  private static final String YAML = """
+      model_initialization: {num_initial_components: 6, prior_mean: 0.0, prior_scale: 2.0,
+        initial_cov: 4.0}
+      num_component_adapter_config: {add_iters: 3, del_iters: 5}
+      sample_selector_config: {desired_samples_per_component: 300, ratio_reused_samples_to_desired: 1.0}
+      """;
+
+  private static byte[] run(String codeword, int threads) {
+    try (GmmviOptimizer opt = GmmviOptimizer.builder().codeword(codeword).yaml(YAML)
+        .target(target()).seed(3).threads(threads).build()) {
+      if (threads > 1) {
+        assertThat(opt.model().kernels()).isInstanceOf(ParallelKernels.class);
+      }
+      for (int i = 0; i < 7; i++) {
+        opt.step();
+      }
+      assertThat(opt.model().numComponents()).isGreaterThan(6);
+      return opt.saveState().toBytes();
+    }
+  }
+
+  @Test
+  void samtronStateIsIdenticalForOneTwoAndThreeThreads() {
+    byte[] one = run("SAMTRON", 1);
+    assertThat(run("SAMTRON", 2)).isEqualTo(one);
+    assertThat(run("SAMTRON", 3)).isEqualTo(one);
+  }
+
+  @Test
+  void sepyfuxStateIsIdenticalForOneAndTwoThreads() {
+    assertThat(run("SAMYRON", 2)).isEqualTo(run("SAMYRON", 1));
+  }
+}

@@ -1,0 +1,195 @@
+package org.gmmvi.kernels.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import org.gmmvi.kernels.AbstractMixtureKernels;
+import org.gmmvi.kernels.MixtureKernels;
+
+/**
+ * Runs the mixture kernels of another backend on several threads by splitting the samples (rows
+ * of {@code x}, {@code comp}, {@code logResp} and {@code out}) into contiguous ranges.
+ *
+ * <p><b>Same results for every thread count.</b> Every row of every mixture kernel is computed from
+ * that row alone, the range boundaries are multiples of {@link #ALIGN} rows, a multiple of every
+ * backend's row tile (Panama: lanes × unroll ≤ 32), and every range has at least {@link #ALIGN}
+ * rows (backends switch to another code path for inputs shorter than a tile). So each row takes
+ * the same code path (full tile or remainder) as in one call over all rows, and the output is
+ * bit-identical to the
+ * delegate's, whatever the number of threads ({@code ParallelMixtureKernelsTest} checks this for
+ * every backend).
+ *
+ * <p>Small calls run on the calling thread: below {@link #MIN_PARALLEL_FLOPS} estimated flops
+ * ({@code N·K·D²} for densities and scores, {@code 20·N·K} for log-sum-exps) the overhead of a
+ * hand-off is larger than the gain. Row ranges other than the first are copied into per-call buffers
+ * ({@code O(N·(D + K))}, against {@code O(N·K·D²)} of work). Worker threads come from the common
+ * {@link ForkJoinPool}; the calling thread computes the first range.
+ */
+public final class ParallelMixtureKernels extends AbstractMixtureKernels {
+
+  /** Range boundaries are multiples of this many rows. */
+  public static final int ALIGN = 64;
+  /** Calls with fewer estimated flops run on the calling thread. */
+  public static final long MIN_PARALLEL_FLOPS = 2_000_000L;
+
+  private final MixtureKernels delegate;
+  private final int threads;
+  private final double minParallelFlops;
+
+  /**
+   * @param delegate the backend that computes each row range
+   * @param threads  number of row ranges to run concurrently (≥ 1; 1 calls the delegate directly)
+   */
+  public ParallelMixtureKernels(MixtureKernels delegate, int threads) {
+    this(delegate, threads, MIN_PARALLEL_FLOPS);
+  }
+
+  /** As above, with another small-call threshold (0 splits every call with enough rows; tests). */
+  ParallelMixtureKernels(MixtureKernels delegate, int threads, double minParallelFlops) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.delegate = delegate;
+    this.threads = threads;
+    this.minParallelFlops = minParallelFlops;
+  }
+
+  /** The wrapped backend. */
+  public MixtureKernels delegate() {
+    return delegate;
+  }
+
+  /** The number of threads a large call is split over. */
+  public int threads() {
+    return threads;
+  }
+
+  /** Computes rows {@code [from, from + rows)} of one kernel call. */
+  @FunctionalInterface
+  private interface RowRange {
+    void run(int from, int rows);
+  }
+
+  /**
+   * Splits {@code n} rows into at most {@code threads} ranges of at least {@link #ALIGN} rows,
+   * starting at multiples of {@link #ALIGN} (the last range takes the remainder, so the rows that
+   * are a tile remainder in one call over all rows are the same rows here, and no range is short
+   * enough for a backend's small-input path) and runs them, the first on the calling thread.
+   */
+  private void split(int n, double flops, RowRange body) {
+    int blocks = n / ALIGN;
+    int parts = Math.min(threads, blocks);
+    if (parts <= 1 || flops < minParallelFlops) {
+      body.run(0, n);
+      return;
+    }
+    List<CompletableFuture<Void>> futures = new ArrayList<>(parts - 1);
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) blocks * p / parts) * ALIGN;
+      int to = p == parts - 1 ? n : (int) ((long) blocks * (p + 1) / parts) * ALIGN;
+      futures.add(CompletableFuture.runAsync(() -> body.run(from, to - from),
+          ForkJoinPool.commonPool()));
+    }
+    body.run(0, (int) ((long) blocks / parts) * ALIGN);
+    try {
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /** Rows {@code [from, from + rows)} of a row-major matrix with {@code cols} columns. */
+  private static double[] rows(double[] a, int from, int rows, int cols) {
+    if (from == 0) {
+      return a;
+    }
+    double[] b = new double[rows * cols];
+    System.arraycopy(a, from * cols, b, 0, rows * cols);
+    return b;
+  }
+
+  /** An output buffer for rows starting at {@code from} (the output itself for the first range). */
+  private static double[] outRows(double[] out, int from, int rows, int cols) {
+    return from == 0 ? out : new double[rows * cols];
+  }
+
+  /** Copies a range's output buffer back into place. */
+  private static void store(double[] buf, double[] out, int from, int rows, int cols) {
+    if (from != 0) {
+      System.arraycopy(buf, 0, out, from * cols, rows * cols);
+    }
+  }
+
+  private static double densityFlops(int n, int d, int k) {
+    return (double) n * k * d * d;
+  }
+
+  @Override
+  protected void componentLogDensitiesK(double[] x, int n, int d, double[] means, double[] chols,
+      int k, double[] out) {
+    split(n, densityFlops(n, d, k), (from, m) -> {
+      double[] o = outRows(out, from, m, k);
+      delegate.componentLogDensities(rows(x, from, m, d), m, d, means, chols, k, o);
+      store(o, out, from, m, k);
+    });
+  }
+
+  @Override
+  protected void componentLogDensitiesDiagK(double[] x, int n, int d, double[] means,
+      double[] stds, int k, double[] out) {
+    split(n, 3.0 * n * k * d, (from, m) -> {
+      double[] o = outRows(out, from, m, k);
+      delegate.componentLogDensitiesDiag(rows(x, from, m, d), m, d, means, stds, k, o);
+      store(o, out, from, m, k);
+    });
+  }
+
+  @Override
+  protected void mixtureLogDensityK(double[] comp, double[] logw, int n, int k, double[] out) {
+    split(n, 20.0 * n * k, (from, m) -> {
+      double[] o = outRows(out, from, m, 1);
+      delegate.mixtureLogDensity(rows(comp, from, m, k), logw, m, k, o);
+      store(o, out, from, m, 1);
+    });
+  }
+
+  @Override
+  protected void logResponsibilitiesK(double[] comp, double[] logw, double[] mix, int n, int k,
+      double[] out) {
+    split(n, 2.0 * n * k, (from, m) -> {
+      double[] o = outRows(out, from, m, k);
+      delegate.logResponsibilities(rows(comp, from, m, k), logw, rows(mix, from, m, 1), m, k, o);
+      store(o, out, from, m, k);
+    });
+  }
+
+  @Override
+  protected void mixtureScoreK(double[] x, int n, int d, double[] means, double[] chols, int k,
+      double[] logResp, double[] out) {
+    split(n, densityFlops(n, d, k), (from, m) -> {
+      double[] o = outRows(out, from, m, d);
+      delegate.mixtureScore(rows(x, from, m, d), m, d, means, chols, k,
+          rows(logResp, from, m, k), o);
+      store(o, out, from, m, d);
+    });
+  }
+
+  @Override
+  protected void mixtureScoreDiagK(double[] x, int n, int d, double[] means, double[] stds, int k,
+      double[] logResp, double[] out) {
+    split(n, 3.0 * n * k * d, (from, m) -> {
+      double[] o = outRows(out, from, m, d);
+      delegate.mixtureScoreDiag(rows(x, from, m, d), m, d, means, stds, k,
+          rows(logResp, from, m, k), o);
+      store(o, out, from, m, d);
+    });
+  }
+}
