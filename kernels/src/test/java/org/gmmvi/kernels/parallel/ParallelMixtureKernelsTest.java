@@ -46,10 +46,7 @@ class ParallelMixtureKernelsTest {
     double[] x = KernelTestSupport.uniform(rnd, n, d);
     double[] means = KernelTestSupport.uniform(rnd, k, d);
     double[] chols = KernelTestSupport.lowerFactors(rnd, k, d);
-    double[] stds = new double[k * d];
-    for (int i = 0; i < stds.length; i++) {
-      stds[i] = 0.5 + rnd.nextDouble();
-    }
+    double[] stds = KernelTestSupport.stds(rnd, k, d);
     double[] logw = KernelTestSupport.uniform(rnd, 1, k);
 
     double[] comp = run(n * k, o -> ref.componentLogDensities(x, n, d, means, chols, k, o));

@@ -59,6 +59,15 @@ public final class KernelTestSupport {
     return a;
   }
 
+  /** Standard deviations in {@code [0.5, 1.5)}, {@code k × d} (diagonal components). */
+  public static double[] stds(SplittableRandom rnd, int k, int d) {
+    double[] a = new double[k * d];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = 0.5 + rnd.nextDouble();
+    }
+    return a;
+  }
+
   /**
    * A well-conditioned lower factor: strict lower entries in {@code [−1,1)/√n}, diagonal in
    * {@code [0.5, 1.5)} ({@code n × n}, row-major, strict upper triangle zero).
