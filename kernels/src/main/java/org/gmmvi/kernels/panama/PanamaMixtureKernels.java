@@ -58,35 +58,53 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
       return;
     }
     Workspace ws = workspace;
-    double[] xt = ws.array(0, d * n);
-    transpose(x, n, d, xt);
+    int full = n - n % TILE;
+    int block = block(d, full);
+    double[] xt = ws.array(0, d * block);
     double[] z = ws.array(1, d * TILE);
     double[] invDiag = ws.array(2, d);
     double[] q = ws.array(3, TILE);
     double[] zs = ws.array(4, d);
     double[] acc = ws.array(5, 4 * TILE);
-    int full = n - n % TILE;
-    for (int c = 0; c < k; c++) {
-      double norm = logNormaliser(chols, c, d);
-      for (int i = 0; i < d; i++) {
-        invDiag[i] = 1.0 / chols[c * d * d + i * d + i];
-      }
-      for (int s0 = 0; s0 < full; s0 += TILE) {
-        whitenTile(xt, n, d, means, chols, c, invDiag, s0, z, acc, q);
-        for (int t = 0; t < TILE; t++) {
-          out[(s0 + t) * k + c] = norm - 0.5 * q[t];
+    // Sample blocks outside, components inside: the block's transposed samples stay in cache while
+    // every component reads them (components outside streamed all N samples from memory K times).
+    for (int b0 = 0; b0 < full; b0 += block) {
+      int bn = Math.min(block, full - b0);
+      transpose(x, b0, bn, d, xt);
+      for (int c = 0; c < k; c++) {
+        double norm = logNormaliser(chols, c, d);
+        for (int i = 0; i < d; i++) {
+          invDiag[i] = 1.0 / chols[c * d * d + i * d + i];
+        }
+        for (int s0 = 0; s0 < bn; s0 += TILE) {
+          whitenTile(xt, bn, d, means, chols, c, invDiag, s0, z, acc, q);
+          for (int t = 0; t < TILE; t++) {
+            out[(b0 + s0 + t) * k + c] = norm - 0.5 * q[t];
+          }
         }
       }
+    }
+    for (int c = 0; c < k; c++) {
+      double norm = logNormaliser(chols, c, d);
       for (int s = full; s < n; s++) {
         out[s * k + c] = norm - 0.5 * whitenedSquaredNorm(x, s, d, means, chols, c, zs);
       }
     }
   }
 
-  /** {@code xt[i*n + s] = x[s*d + i]}: {@code N × D} to {@code D × N}. */
-  static void transpose(double[] x, int n, int d, double[] xt) {
+  /**
+   * Samples per cache block: a multiple of {@code TILE} whose transposed block ({@code D × block}
+   * doubles) is about 128 KB, at most the {@code full} tiled samples.
+   */
+  static int block(int d, int full) {
+    int b = Math.max(TILE, (16384 / Math.max(d, 1)) / TILE * TILE);
+    return Math.max(TILE, Math.min(b, full));
+  }
+
+  /** {@code xt[i*n + s] = x[(from + s)*d + i]} for {@code s < n}: rows of {@code x} transposed. */
+  static void transpose(double[] x, int from, int n, int d, double[] xt) {
     for (int s = 0; s < n; s++) {
-      int rs = s * d;
+      int rs = (from + s) * d;
       for (int i = 0; i < d; i++) {
         xt[i * n + s] = x[rs + i];
       }
@@ -225,39 +243,51 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
       return;
     }
     Workspace ws = workspace;
-    double[] xt = ws.array(0, d * n);
-    transpose(x, n, d, xt);
-    double[] outT = ws.array(1, d * n);
-    Arrays.fill(outT, 0, d * n, 0.0);
-    double[] r = ws.array(2, n);
+    // The K precisions first (O(K·D³)), then sample blocks outside and components inside, so a
+    // block's samples and partial scores stay in cache while every component reads them.
     double[] inv = ws.array(3, d * d);
-    double[] prec = ws.array(4, d * d);
-    double[] precMu = ws.array(5, d);
+    double[] precAll = ws.array(4, k * d * d);
+    double[] precMuAll = ws.array(5, k * d);
     for (int c = 0; c < k; c++) {
-      precision(chols, c, d, inv, prec);
+      precision(chols, c, d, inv, precAll, c * d * d);
       for (int i = 0; i < d; i++) {
         double s = 0.0;
         for (int j = 0; j < d; j++) {
-          s += prec[i * d + j] * means[c * d + j];
+          s += precAll[c * d * d + i * d + j] * means[c * d + j];
         }
-        precMu[i] = s;
+        precMuAll[c * d + i] = s;
       }
-      for (int s = 0; s < n; s++) {
-        r[s] = Math.exp(logResp[s * k + c]);
-      }
-      scoreComponent(xt, n, d, prec, precMu, r, outT);
     }
-    for (int s = 0; s < n; s++) {
-      for (int i = 0; i < d; i++) {
-        out[s * d + i] = outT[i * n + s];
+    int block = block(d, n);
+    double[] xt = ws.array(0, d * block);
+    double[] outT = ws.array(1, d * block);
+    double[] r = ws.array(2, block);
+    double[] prec = ws.array(6, d * d);
+    double[] precMu = ws.array(7, d);
+    for (int b0 = 0; b0 < n; b0 += block) {
+      int bn = Math.min(block, n - b0);
+      transpose(x, b0, bn, d, xt);
+      Arrays.fill(outT, 0, d * bn, 0.0);
+      for (int c = 0; c < k; c++) {
+        System.arraycopy(precAll, c * d * d, prec, 0, d * d);
+        System.arraycopy(precMuAll, c * d, precMu, 0, d);
+        for (int s = 0; s < bn; s++) {
+          r[s] = Math.exp(logResp[(b0 + s) * k + c]);
+        }
+        scoreComponent(xt, bn, d, prec, precMu, r, outT);
+      }
+      for (int s = 0; s < bn; s++) {
+        for (int i = 0; i < d; i++) {
+          out[(b0 + s) * d + i] = outT[i * bn + s];
+        }
       }
     }
   }
 
-  /** {@code prec = Λ_c = L_c⁻ᵀ L_c⁻¹}, using {@code inv} as workspace for {@code L_c⁻¹}. */
-  private void precision(double[] chols, int c, int d, double[] inv, double[] prec) {
+  /** {@code prec[off..] = Λ_c = L_c⁻ᵀ L_c⁻¹}, using {@code inv} as workspace for {@code L_c⁻¹}. */
+  private void precision(double[] chols, int c, int d, double[] inv, double[] prec, int off) {
     dense.invertLower(chols, c * d * d, d, inv, 0);
-    dense.transposeTimesLower(inv, 0, d, prec, 0);
+    dense.transposeTimesLower(inv, 0, d, prec, off);
   }
 
   /** {@code outT[i][s] −= r_s · (Λ x_s − Λμ)_i} for every sample, tiles of 4 rows × 2 vectors. */
