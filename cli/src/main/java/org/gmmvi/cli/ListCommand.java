@@ -10,6 +10,7 @@ import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +22,8 @@ final class ListCommand implements Callable<Integer> {
   @Parameters(paramLabel = "codewords|problems|backends", description = "What to list.")
   String what;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  SharedOptions.Debug debug;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

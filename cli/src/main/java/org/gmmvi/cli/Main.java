@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gmmvi", mixinStandardHelpOptions = true, version = "gmmvi 0.1.0",
     description = "Variational inference with Gaussian mixture models (GMMVI): run codewords on the"
         + " paper's problems and reproduce its results.",
-    subcommands = {RunCommand.class, ReproduceCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, ReproduceCommand.class, EvaluateCommand.class,
+        ListCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -23,6 +23,7 @@ import org.gmmvi.cli.run.RunSettings;
 import org.gmmvi.cli.run.TimeLimit;
 import org.gmmvi.kernels.KernelProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,11 +78,11 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Reproduction directory (required).")
   Path out;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory.")
-  String dataDir;
+  @Mixin
+  SharedOptions.Data data;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  SharedOptions.Debug debug;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -108,7 +109,7 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> cws = algorithms.stream().map(RunCommand::codeword).toList();
     List<RunProblem> probs = new ArrayList<>();
     for (String p : problems) {
-      RunProblem rp = RunCommand.registryProblem(p, dataDir);
+      RunProblem rp = data.problem(p);
       checkData(rp);
       probs.add(rp);
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gmmvi.cli.run.Checkpoint;
 import org.gmmvi.cli.run.ConfigFiles;
-import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.cli.run.RunEngine;
 import org.gmmvi.cli.run.RunOutcome;
 import org.gmmvi.cli.run.RunProblem;
@@ -20,9 +19,8 @@ import org.gmmvi.cli.run.TimeLimit;
 import org.gmmvi.cli.run.UserTargetProblem;
 import org.gmmvi.core.config.Codeword;
 import org.gmmvi.core.config.ConfigException;
-import org.gmmvi.problems.Problems;
-import org.gmmvi.problems.io.DataDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gmmvi run}: one codeword on one problem (or a user target class). */
@@ -75,9 +73,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Target-evaluation threads (default: available processors).")
   Integer threads;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Data directory (default: $GMMVI_DATA, -Dgmmvi.data.dir, ../shared/data).")
-  String dataDir;
+  @Mixin
+  SharedOptions.Data data;
 
   @Option(names = "--target-class", paramLabel = "CLASS",
       description = "User target: a class implementing org.gmmvi.core.target.Target.")
@@ -103,8 +100,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Replace a previous run in --out (used by the no-argument main job).")
   boolean fresh;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  SharedOptions.Debug debug;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -155,16 +152,9 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException("run needs --problem NAME (see 'gmmvi list problems') or"
           + " --target-class CLASS");
     }
-    return registryProblem(problem, dataDir);
+    return data.problem(problem);
   }
 
-  static RunProblem registryProblem(String name, String dataDir) {
-    try {
-      return new RegistryProblem(Problems.get(name), DataDirectory.resolve(dataDir));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
-  }
 
   /** The upper-cased codeword, validated (ALGORITHM.md §3.1). */
   static String codeword(String algorithm) {

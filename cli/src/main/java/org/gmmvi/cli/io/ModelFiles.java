@@ -1,6 +1,8 @@
 package org.gmmvi.cli.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,5 +56,75 @@ public final class ModelFiles {
     json.put("means", meanRows);
     json.put("covs", covMats);
     Json.write(dir.resolve("model.json"), json);
+  }
+
+  /**
+   * Reads a mixture written by {@link #write}: {@code model.json}, or the directory holding it.
+   * The Cholesky factors are recomputed from the covariances (full models) or their diagonals
+   * (diagonal models).
+   *
+   * @throws IOException for an unreadable file, and {@link IllegalArgumentException} naming the
+   *     problem for missing keys, wrong shapes or covariances that are not positive definite
+   */
+  public static GmmModel read(Path fileOrDir) throws IOException {
+    Path f = Files.isDirectory(fileOrDir) ? fileOrDir.resolve("model.json") : fileOrDir;
+    if (!Files.isRegularFile(f)) {
+      throw new NoSuchFileException(f.toString(), null, "no model file (model.json)");
+    }
+    Map<String, Object> json = Json.readObject(f);
+    int d = intKey(json, "dimension", f);
+    int k = intKey(json, "num_components", f);
+    boolean diagonal = "diagonal".equals(json.get("covariance_type"));
+    double[] weights = numbers(json.get("weights"), k, f, "weights");
+    double[] means = numbers(json.get("means"), k * d, f, "means");
+    double[] covs = numbers(json.get("covs"), k * d * d, f, "covs");
+    if (diagonal) {
+      double[] logw = new double[k];
+      double[] stds = new double[k * d];
+      for (int o = 0; o < k; o++) {
+        logw[o] = Math.log(weights[o]);
+        for (int i = 0; i < d; i++) {
+          stds[o * d + i] = Math.sqrt(covs[o * d * d + i * d + i]);
+        }
+      }
+      return GmmModel.diagonal(logw, means, stds, d);
+    }
+    return GmmModel.fromCovariances(weights, means, covs, d);
+  }
+
+  private static int intKey(Map<String, Object> json, String key, Path f) {
+    if (!(json.get(key) instanceof Number n) || n.intValue() < 1) {
+      throw new IllegalArgumentException(f + ": '" + key + "' must be a positive integer, got "
+          + json.get(key));
+    }
+    return n.intValue();
+  }
+
+  /** Flattens nested lists of numbers and checks the count. */
+  private static double[] numbers(Object value, int expected, Path f, String key) {
+    List<Double> flat = new ArrayList<>();
+    flatten(value, flat, f, key);
+    if (flat.size() != expected) {
+      throw new IllegalArgumentException(f + ": '" + key + "' has " + flat.size()
+          + " numbers, expected " + expected + " for the stated dimension and components");
+    }
+    double[] a = new double[expected];
+    for (int i = 0; i < expected; i++) {
+      a[i] = flat.get(i);
+    }
+    return a;
+  }
+
+  private static void flatten(Object value, List<Double> out, Path f, String key) {
+    if (value instanceof Number n) {
+      out.add(n.doubleValue());
+    } else if (value instanceof List<?> list) {
+      for (Object v : list) {
+        flatten(v, out, f, key);
+      }
+    } else {
+      throw new IllegalArgumentException(f + ": '" + key + "' must hold numbers, found "
+          + (value == null ? "nothing" : value.getClass().getSimpleName()));
+    }
   }
 }

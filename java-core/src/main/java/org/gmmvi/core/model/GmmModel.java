@@ -347,7 +347,12 @@ public final class GmmModel {
 
   /** A deep copy (same kernels). */
   public GmmModel copy() {
-    return new GmmModel(d, diagonal, kernels, k, Arrays.copyOf(logWeights, k),
+    return withKernels(kernels);
+  }
+
+  /** A deep copy computing with {@code other} kernels (e.g. a multi-threaded backend). */
+  public GmmModel withKernels(Kernels other) {
+    return new GmmModel(d, diagonal, other, k, Arrays.copyOf(logWeights, k),
         Arrays.copyOf(means, k * d), Arrays.copyOf(chols, k * factorSize()));
   }
 

@@ -341,14 +341,7 @@ public final class GmmviOptimizer implements AutoCloseable {
      */
     private static GmmModel withThreads(GmmModel m, int threads) {
       Kernels k = ParallelKernels.of(m.kernels(), threads);
-      if (k == m.kernels()) {
-        return m;
-      }
-      int n = m.numComponents();
-      int d = m.dimension();
-      return GmmModel.create(m.logWeights(), java.util.Arrays.copyOf(m.meansArray(), n * d),
-          java.util.Arrays.copyOf(m.cholsArray(), n * (m.isDiagonal() ? d : d * d)), d,
-          m.isDiagonal(), k);
+      return k == m.kernels() ? m : m.withKernels(k);
     }
 
     private GmmModel initialModel(GmmviConfig cfg, int d, Rng rng) {

@@ -1,0 +1,35 @@
+package org.gmmvi.cli;
+
+import org.gmmvi.cli.run.RegistryProblem;
+import org.gmmvi.cli.run.RunProblem;
+import org.gmmvi.problems.Problems;
+import org.gmmvi.problems.io.DataDirectory;
+import picocli.CommandLine.Option;
+
+/** Options shared by several commands, as picocli mixins. */
+final class SharedOptions {
+
+  private SharedOptions() {}
+
+  /** {@code --debug}: declared for every command; {@link Main} reads it before parsing. */
+  static final class Debug {
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+  }
+
+  /** {@code --data-dir} and the lookup of a paper problem with its data. */
+  static final class Data {
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Data directory (default: $GMMVI_DATA, -Dgmmvi.data.dir, ../shared/data).")
+    String dataDir;
+
+    /** The registry problem {@code name} reading this data directory; bad names are usage errors. */
+    RunProblem problem(String name) {
+      try {
+        return new RegistryProblem(Problems.get(name), DataDirectory.resolve(dataDir));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+    }
+  }
+}

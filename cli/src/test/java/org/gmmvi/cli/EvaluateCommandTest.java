@@ -1,0 +1,128 @@
+package org.gmmvi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gmmvi.cli.io.ModelFiles;
+import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.random.Rng;
+import org.gmmvi.core.target.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gmmvi evaluate}: a precise −ELBO of a saved model, its standard error and its errors. */
+class EvaluateCommandTest {
+
+  @TempDir
+  Path dir;
+
+  /** The normalised standard normal {@code log N(x; 0, I)} in {@code d} dimensions. */
+  private static Target standardNormal(int d) {
+    return new Target() {
+      @Override
+      public int dimension() {
+        return d;
+      }
+
+      @Override
+      public void evaluate(double[] x, int n, double[] lp, double[] grad) {
+        for (int s = 0; s < n; s++) {
+          double q = 0;
+          for (int i = 0; i < d; i++) {
+            q += x[s * d + i] * x[s * d + i];
+          }
+          lp[s] = -0.5 * q - 0.5 * d * Math.log(2 * Math.PI);
+        }
+      }
+    };
+  }
+
+  /**
+   * For a normalised target the −ELBO is KL(q‖p); for q = N(0, 2I), p = N(0, I) in D = 3 it is
+   * ½(tr(2I) − D − D·ln 2) = ½(3 − 3 ln 2) = 0.46027. The estimate over 200,000 samples (four
+   * chunks) is within four standard errors, and the standard error matches std(r)/√m with
+   * Var(r) = D/2: r = log p − log q = −|x|²/4 + const, and |x|²/2 ~ χ²_D for x ~ N(0, 2I), so
+   * r = −χ²_D/2 + const has variance 2D/4 = D/2.
+   */
+  @Test
+  void estimatesTheKlOfTwoGaussiansWithItsStandardError() {
+    int d = 3;
+    double[] chols = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      chols[i * d + i] = Math.sqrt(2);
+    }
+    GmmModel q = GmmModel.full(new double[] {0.0}, new double[d], chols, d);
+    EvaluateCommand.Result r = EvaluateCommand.evaluate(q, standardNormal(d), 200_000, new Rng(4));
+    double kl = 0.5 * (2 * d - d - d * Math.log(2));
+    assertThat(r.negElbo()).isCloseTo(kl, within(4 * r.standardError()));
+    assertThat(r.standardError()).isCloseTo(Math.sqrt(d / 2.0 / 200_000), within(2e-5));
+    assertThat(r.entropy()).isCloseTo(0.5 * d * (Math.log(2 * Math.PI) + 1) + 0.5 * d
+        * Math.log(2), within(6 * r.standardError()));
+  }
+
+  @Test
+  void modelFilesRoundTrip() throws IOException {
+    int d = 2;
+    GmmModel m = GmmModel.fromCovariances(new double[] {0.25, 0.75}, new double[] {1, 2, -3, 4},
+        new double[] {2, 0.5, 0.5, 1, 1, 0, 0, 3}, d);
+    ModelFiles.write(dir, m);
+    GmmModel back = ModelFiles.read(dir);
+    assertThat(back.numComponents()).isEqualTo(2);
+    assertThat(back.weights()[0]).isCloseTo(0.25, within(1e-15));
+    assertThat(back.weights()[1]).isCloseTo(0.75, within(1e-15));
+    assertThat(back.mean(1)).containsExactly(-3, 4);
+    for (int o = 0; o < 2; o++) {
+      double[] c = back.covariance(o);
+      double[] e = m.covariance(o);
+      for (int i = 0; i < 4; i++) {
+        assertThat(c[i]).isCloseTo(e[i], within(1e-14));
+      }
+    }
+  }
+
+  @Test
+  void evaluatesARunModelOnBreastCancer() throws IOException {
+    Path shared = Path.of(System.getProperty("gmmvi.data.dir", "../../shared/data"));
+    assumeTrue(Files.isRegularFile(shared.resolve("datasets/breast_cancer.data")),
+        "shared data not found at " + shared);
+    int d = 31;
+    double[] chols = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      chols[i * d + i] = 0.1;
+    }
+    ModelFiles.write(dir, GmmModel.full(new double[] {0.0}, new double[d], chols, d));
+    CliTestSupport.Result r = CliTestSupport.run("evaluate", "--problem", "breast_cancer",
+        "--model", dir.resolve("model.json").toString(), "--samples", "3000", "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("breast_cancer: ").contains("(K=1, D=31)")
+        .containsPattern("-ELBO \\d+\\.\\d{4} ± \\d\\.\\d{4} \\(standard error; 3,000 samples,"
+            + " seed 1\\)");
+  }
+
+  @Test
+  void wrongDimensionAndMissingModelAreUsageErrors() throws IOException {
+    ModelFiles.write(dir, GmmModel.full(new double[] {0.0}, new double[2],
+        new double[] {1, 0, 0, 1}, 2));
+    CliTestSupport.Result r = CliTestSupport.run("evaluate", "--problem", "gmm20", "--model",
+        dir.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("gmmvi: the model has dimension 2, but problem 'gmm20' has"
+        + " dimension 20");
+    CliTestSupport.Result missing = CliTestSupport.run("evaluate", "--problem", "gmm20",
+        "--model", dir.resolve("nothing").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("gmmvi: no model file at '"
+        + dir.resolve("nothing") + "'");
+    Files.writeString(dir.resolve("model.json"), "{\"dimension\": 20, \"num_components\": 1,"
+        + " \"weights\": [1], \"means\": [0], \"covs\": []}");
+    CliTestSupport.Result bad = CliTestSupport.run("evaluate", "--problem", "gmm20", "--model",
+        dir.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("gmmvi: cannot read the model: ")
+        .contains("'means' has 1 numbers, expected 20");
+  }
+}
