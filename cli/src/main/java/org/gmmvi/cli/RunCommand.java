@@ -70,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Target-evaluation threads (default: available processors).")
+      description = "Worker threads: target evaluations, mixture kernels and per-component"
+          + " estimates (default: available processors). Results do not depend on it.")
   Integer threads;
 
   @Mixin
