@@ -125,9 +125,18 @@ public final class LogisticRegressionProblem implements Problem {
     return isBreastCancer() ? GroundTruth.BREAST_CANCER : GroundTruth.GERMAN_CREDIT;
   }
 
+  /**
+   * PROBLEMS.md §3.5, except the full budget of the full-batch BreastCancer variants: 25 M instead
+   * of 4 M evaluations. The paper's 78.00 ± 0.02 comes from 2-hour runs, far more than 4 M
+   * evaluations; SAMTRON (seed 10000) measured 78.19 at 4 M, 78.080 ± 0.003 at 14.3 M and
+   * 78.043 ± 0.003 at 22.9 M (200,000-sample {@code gmmvi evaluate}; docs/runs/).
+   */
   @Override
   public Budget budget() {
-    return isBreastCancer() ? Budget.of(4_000_000L, 100_000L) : Budget.of(1_500_000L, 50_000L);
+    if (!isBreastCancer()) {
+      return Budget.of(1_500_000L, 50_000L);
+    }
+    return Budget.of(variant == Variant.MINI_BATCH ? 4_000_000L : 25_000_000L, 100_000L);
   }
 
   @Override
