@@ -186,6 +186,13 @@ public final class Plots {
     return min > 0 && max / min > 20;
   }
 
+  static {
+    // Encode in memory: ImageIO's default disk cache registers a JVM shutdown hook on first use,
+    // which fails with "Shutdown in progress" when the first plot of a run is written after
+    // Ctrl-C / SIGTERM (the run then lost its plots).
+    javax.imageio.ImageIO.setUseCache(false);
+  }
+
   private static byte[] png(XYChart chart) throws IOException {
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
   }

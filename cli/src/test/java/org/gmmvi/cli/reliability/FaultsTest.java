@@ -120,6 +120,38 @@ class FaultsTest {
     }
   }
 
+  /**
+   * SIGTERM (Ctrl-C) stops the run after the current iteration with every result file, including
+   * the plots: the first plot of a run initialises Java2D, which registers a shutdown hook and so
+   * failed inside the shutdown ("could not write the plots: Shutdown in progress").
+   */
+  @Test
+  void sigtermWritesEveryResultIncludingThePlots() throws Exception {
+    Path out = dir.resolve("term");
+    List<String> cmd = javaCommand();
+    // a writable temporary directory, so that ImageIO would use its disk cache (the failing path)
+    cmd.add(1, "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
+    cmd.addAll(runArgs(GAUSS, out, 1_000_000));
+    Path log = dir.resolve("term.txt");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(out.resolve("checkpoint.bin")) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String text = Files.readString(log);
+    assertThat(p.exitValue()).as(text).isEqualTo(128 + 15); // the JVM's status after SIGTERM
+    assertThat(text).contains("gmmvi: interrupted at iteration ");
+    assertThat(text).doesNotContain("could not write the plots");
+    assertThat(Json.readObject(out.resolve("final.json"))).containsEntry("status", "interrupted");
+    for (String f : List.of("neg_elbo_vs_evals.png", "neg_elbo_vs_time.png", "model.npz",
+        "model.json", "metrics.csv", "checkpoint.bin")) {
+      assertThat(out.resolve(f)).as(f).isNotEmptyFile();
+    }
+  }
+
   @Test
   void intermittentTargetFailsCleanlyAndResumeCarriesOn() throws IOException {
     Path out = dir.resolve("flaky");
