@@ -87,6 +87,19 @@ public final class Progress {
   }
 
   /** Prints a message on its own line without breaking the progress line. */
+  /**
+   * A warning: shown like {@link #message} and also when quiet, then prefixed with the run (quiet
+   * runs of {@code reproduce} share stderr).
+   */
+  public void warning(String text) {
+    if (!quiet) {
+      message(text);
+    } else {
+      out.println(prefix.isEmpty() ? text : prefix + ": " + text);
+      out.flush();
+    }
+  }
+
   public void message(String text) {
     if (quiet) {
       return;

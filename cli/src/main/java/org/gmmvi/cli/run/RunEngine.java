@@ -84,8 +84,8 @@ public final class RunEngine {
 
   /** Runs (or resumes) {@code problem} with {@code settings}. */
   public static RunOutcome run(RunSettings settings, RunProblem problem) throws IOException {
-    Progress p = settings.quiet() ? Progress.forStderr("").quiet(true)
-        : Progress.forStderr(settings.codeword() + " " + problem.name() + " s" + settings.seed());
+    Progress p = Progress.forStderr(settings.codeword() + " " + problem.name() + " s"
+        + settings.seed()).quiet(settings.quiet());
     return new RunEngine(settings, problem, p).execute();
   }
 
@@ -321,7 +321,7 @@ public final class RunEngine {
         droppedTotal += lastRecord.droppedSamples();
         String stalled = stall.observe(lastRecord);
         if (stalled != null) {
-          progress.message(stalled);
+          progress.warning(stalled);
         }
         int it = opt.iteration();
         if (it % logInterval == 0) {
@@ -559,7 +559,7 @@ public final class RunEngine {
       AtomicFiles.write(s.out().resolve("neg_elbo_vs_time.png"), Plots.line(title,
           "wall-clock seconds", "-ELBO", s.codeword(), new Plots.Curve(m.column("wall_seconds"), y)));
     } catch (IOException | RuntimeException e) {
-      progress.message("warning: could not write the plots: " + e);
+      progress.warning("warning: could not write the plots: " + e);
     }
   }
 }

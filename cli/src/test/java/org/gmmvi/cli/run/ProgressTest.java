@@ -34,4 +34,15 @@ class ProgressTest {
     assertThat(line).contains("| K 68 | 0.50 it/s |  50% | elapsed 28m20s | ETA 28m20s");
     assertThat(line).contains("-ELBO - |");
   }
+
+  @Test
+  void warningsAreShownAlsoWhenQuietWithTheRunPrefix() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 10,
+        "SAMTRON gmm20 s10001").quiet(true);
+    p.message("resuming");
+    p.warning("warning: could not write the plots: disk full");
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("SAMTRON gmm20 s10001: warning: could not write the plots: disk full\n");
+  }
 }
