@@ -232,7 +232,7 @@ final class ReproduceCommand implements Callable<Integer> {
     RunSettings s = new RunSettings(j.codeword(), j.seed(),
         maxEvals != null ? "custom" : b, budgetOf(j.problem(), b),
         iterationsOf(j.problem(), j.codeword()), null, j.dir(), resume, threads, List.of(), 120,
-        0, quiet);
+        0, quiet, RunSettings.DEFAULT_FINAL_SAMPLES);
     return RunEngine.run(s, j.problem());
   }
 }

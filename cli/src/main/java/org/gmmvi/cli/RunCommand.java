@@ -94,6 +94,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write a checkpoint every N iterations (default 0: by time only).")
   int checkpointEvery;
 
+  @Option(names = "--final-samples", paramLabel = "M",
+      description = "Samples of the precise -ELBO of the final model, written to final.json with"
+          + " its standard error (default ${DEFAULT-VALUE}; 0: none).")
+  int finalSamples = RunSettings.DEFAULT_FINAL_SAMPLES;
+
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
@@ -130,7 +135,11 @@ final class RunCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "%s after %d iterations, %,d target evaluations, %s: %s%n",
         o.status(), o.iteration(), o.evaluations(), TimeLimit.format(o.wallSeconds()),
         o.stopReason());
-    err.printf(Locale.ROOT, "final -ELBO %.6g%n", o.negElbo());
+    err.printf(Locale.ROOT, "final -ELBO %.6g (last logged estimate)%n", o.negElbo());
+    if (o.precise() != null) {
+      err.printf(Locale.ROOT, "final model: -ELBO %.4f ± %.4f (standard error, %,d samples)%n",
+          o.precise().negElbo(), o.precise().standardError(), o.precise().samples());
+    }
     err.println("results: " + where);
     err.println("  metrics.csv, final.json, config.yml, model.npz, model.json");
     err.println("  plots: " + o.out().resolve("neg_elbo_vs_evals.png").toAbsolutePath().normalize()
@@ -215,8 +224,11 @@ final class RunCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out
         : Path.of("runs", p.name() + "-" + cw + "-s" + seed);
+    if (finalSamples < 0 || finalSamples == 1) {
+      throw new UsageException("--final-samples must be 0 or >= 2, got " + finalSamples);
+    }
     return new RunSettings(cw, seed, b, evals, iters, limit, dir, resume, t, layers,
-        checkpointSeconds, checkpointEvery, quiet);
+        checkpointSeconds, checkpointEvery, quiet, finalSamples);
   }
 
   /** Deletes the files a previous run wrote into {@code dir} (only the runner's own files). */

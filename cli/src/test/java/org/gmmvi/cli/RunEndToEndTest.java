@@ -1,6 +1,7 @@
 package org.gmmvi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,6 +66,15 @@ class RunEndToEndTest {
     assertThat(fin).containsEntry("status", "completed").containsEntry("codeword", "SAMTRON")
         .containsEntry("seed", 7).containsEntry("iterations", 12).containsKeys("backend",
             "git_revision", "jdk", "threads", "wall_seconds", "final_metrics");
+    // the precise -ELBO of the final model (100,000 samples) agrees with the last 2000-sample
+    // estimate within the latter's noise (its SE is √50 ≈ 7.1 times larger)
+    Map<?, ?> precise = (Map<?, ?>) fin.get("final_evaluation");
+    assertThat(precise.get("samples")).isEqualTo(100_000);
+    double se = ((Number) precise.get("standard_error")).doubleValue();
+    double logged = ((Number) ((Map<?, ?>) fin.get("final_metrics")).get("neg_elbo")).doubleValue();
+    assertThat(se).isPositive();
+    assertThat(((Number) precise.get("neg_elbo")).doubleValue()).isCloseTo(logged,
+        within(6 * 7.1 * se));
     // a resolved config.yml is accepted back by --config
     Path again = dir.resolve("again");
     CliTestSupport.Result r2 = CliTestSupport.run("run", "--target-class", TARGET, "--algorithm",
@@ -106,6 +116,8 @@ class RunEndToEndTest {
     Map<?, ?> fa = (Map<?, ?>) Json.readObject(whole.resolve("final.json")).get("final_metrics");
     Map<?, ?> fb = (Map<?, ?>) Json.readObject(parts.resolve("final.json")).get("final_metrics");
     assertThat(fb.get("neg_elbo")).isEqualTo(fa.get("neg_elbo"));
+    assertThat(Json.readObject(parts.resolve("final.json")).get("final_evaluation"))
+        .isEqualTo(Json.readObject(whole.resolve("final.json")).get("final_evaluation"));
   }
 
   @Test

@@ -532,6 +532,16 @@ public final class RunEngine {
     f.put("num_components", model.numComponents());
     Map<String, Object> metrics = new LinkedHashMap<>(lastMetrics);
     f.put("final_metrics", metrics);
+    ElboEstimator.PreciseElbo precise = "failed".equals(status) ? null : preciseElbo(model);
+    if (precise != null) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("samples", precise.samples());
+      e.put("neg_elbo", precise.negElbo());
+      e.put("standard_error", precise.standardError());
+      e.put("entropy", precise.entropy());
+      e.put("mean_log_target", precise.meanLogTarget());
+      f.put("final_evaluation", e);
+    }
     f.put("backend", KernelProvider.get().name());
     f.put("git_revision", GitRevision.ofProject());
     f.put("jdk", System.getProperty("java.vendor") + " " + Runtime.version());
@@ -543,7 +553,25 @@ public final class RunEngine {
       status = "failed";
     }
     return new RunOutcome(status, reason, opt.iteration(), opt.numTargetEvaluations(),
-        lastNegElbo, wall, error, out);
+        lastNegElbo, precise, wall, error, out);
+  }
+
+  /**
+   * The precise −ELBO of the final model ({@link ElboEstimator#precise} with
+   * {@code finalSamples} samples on the metrics target, its own generator), or null when not
+   * requested or when it fails (a warning; the run's results stand).
+   */
+  private ElboEstimator.PreciseElbo preciseElbo(GmmModel model) {
+    if (s.finalSamples() < 2) {
+      return null;
+    }
+    try {
+      return ElboEstimator.precise(model, evalInstance.target(), s.finalSamples(),
+          new Rng(metricSeed(s.seed(), -1)));
+    } catch (RuntimeException e) {
+      progress.warning("warning: the precise final -ELBO failed: " + e);
+      return null;
+    }
   }
 
   private void writePlots() {
