@@ -34,6 +34,29 @@ public final class AtomicFiles {
   }
 
   /** Atomically replaces {@code file} with {@code bytes}. */
+  /**
+   * Deletes the temporary files that writes into {@code dir} left behind when the process was
+   * killed mid-write ({@code .NAME.<digits>.tmp}); returns how many. Call only when no other
+   * process writes into {@code dir}.
+   */
+  public static int deleteStaleTemporaries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int n = 0;
+    try (var entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(TEMP_PREFIX) && name.matches("\\..+\\.-?\\d+\\.tmp")
+            && Files.isRegularFile(p)) {
+          Files.deleteIfExists(p);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   public static void write(Path file, byte[] bytes) throws IOException {
     write(file, out -> out.write(bytes));
   }

@@ -189,6 +189,7 @@ public final class RunEngine {
       checkSame("algorithm", s.codeword(), r.get("codeword"));
       checkSame("problem", problem.name(), r.get("problem"));
       checkSame("seed", Long.toString(s.seed()), String.valueOf(r.get("seed")));
+      AtomicFiles.deleteStaleTemporaries(out); // of writes cut short by kill -9
       return c;
     }
     if (Checkpoint.exists(out) || Files.exists(out.resolve("final.json"))) {
@@ -576,6 +577,9 @@ public final class RunEngine {
 
   private void writePlots() {
     try {
+      if (!Files.exists(s.out().resolve("metrics.csv"))) {
+        return; // the run failed before its first metrics row
+      }
       MetricsCsv m = MetricsCsv.read(s.out().resolve("metrics.csv"));
       if (m.size() == 0) {
         return;

@@ -55,4 +55,20 @@ class AtomicFilesTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /** A kill -9 during a write leaves {@code .NAME.<digits>.tmp}; a resume deletes only those. */
+  @Test
+  void staleTemporariesAreDeletedAndNothingElse() throws IOException {
+    Path d = Files.createTempDirectory("atomic");
+    for (String f : new String[] {".metrics.csv.17890070503937629359.tmp", "metrics.csv",
+        ".hidden", "notes.tmp", ".model.npz.42.tmp"}) {
+      Files.writeString(d.resolve(f), "x");
+    }
+    assertThat(AtomicFiles.deleteStaleTemporaries(d)).isEqualTo(2);
+    try (var s = Files.list(d)) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("metrics.csv", ".hidden", "notes.tmp");
+    }
+    assertThat(AtomicFiles.deleteStaleTemporaries(d.resolve("missing"))).isZero();
+  }
 }

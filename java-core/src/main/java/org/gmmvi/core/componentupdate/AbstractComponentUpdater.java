@@ -1,5 +1,10 @@
 package org.gmmvi.core.componentupdate;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.ngestimate.NgEstimate;
@@ -17,6 +22,9 @@ import org.gmmvi.kernels.DenseKernels;
  * (mismatched shapes) is an {@link IllegalArgumentException}.
  *
  * <p>Workspace of {@code O(D²)} doubles lives in the instance and is reused; not thread-safe.
+ * With {@link #setParallelism} {@code > 1}, contiguous blocks of components are updated
+ * concurrently, each block by its own instance ({@link #newWorker}) on the common
+ * {@link ForkJoinPool}; every component's arithmetic is the same, so the results are too.
  */
 abstract class AbstractComponentUpdater implements ComponentUpdater {
 
@@ -24,6 +32,8 @@ abstract class AbstractComponentUpdater implements ComponentUpdater {
   static final double MAX_L2REG = 1e-6;
 
   private final double initialL2reg;
+  private int parallelism = 1;
+  private final List<AbstractComponentUpdater> workers = new ArrayList<>();
 
   /** {@code L⁻¹} of the current component. */
   protected double[] linv = new double[0];
@@ -73,17 +83,72 @@ abstract class AbstractComponentUpdater implements ComponentUpdater {
       throw new IllegalArgumentException("bookkeeping has " + book.size()
           + " components, the model has " + k);
     }
-    ensureWorkspace(d);
     boolean[] success = new boolean[k];
-    for (int o = 0; o < k; o++) {
-      success[o] = updateComponent(model, book, estimate, o, temperature);
-    }
+    updateAll(model, book, estimate, temperature, success);
     for (int o = 0; o < k; o++) {
       double l2 = book.l2reg(o);
       book.setL2reg(o, success[o] ? Math.max(0.5 * l2, initialL2reg) : Math.min(MAX_L2REG, 10 * l2));
       book.setNumUpdates(o, book.numUpdates(o) + 1);
     }
     return success;
+  }
+
+  @Override
+  public void setParallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
+    }
+    this.parallelism = threads;
+  }
+
+  /** A fresh updater with this one's configuration and its own workspace (a parallel worker). */
+  protected abstract AbstractComponentUpdater newWorker();
+
+  /**
+   * Called after worker {@code w} updated components {@code [from, to)}: copies per-component
+   * diagnostics kept in the worker (default: none).
+   */
+  protected void collect(AbstractComponentUpdater w, int from, int to, int k) {}
+
+  /** Runs {@link #updateComponent} for every component, in blocks when parallel. */
+  private void updateAll(GmmModel model, ComponentBookkeeping book, NgEstimate estimate,
+      double temperature, boolean[] success) {
+    int k = model.numComponents();
+    int d = model.dimension();
+    int blocks = Math.max(1, Math.min(parallelism, k));
+    while (workers.size() < blocks - 1) {
+      workers.add(newWorker());
+    }
+    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    for (int b = 1; b < blocks; b++) {
+      AbstractComponentUpdater w = workers.get(b - 1);
+      int from = (int) ((long) k * b / blocks);
+      int to = (int) ((long) k * (b + 1) / blocks);
+      futures.add(CompletableFuture.runAsync(
+          () -> w.updateBlock(model, book, estimate, temperature, from, to, success),
+          ForkJoinPool.commonPool()));
+    }
+    updateBlock(model, book, estimate, temperature, 0, k / blocks, success);
+    try {
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+    for (int b = 1; b < blocks; b++) {
+      collect(workers.get(b - 1), (int) ((long) k * b / blocks),
+          (int) ((long) k * (b + 1) / blocks), k);
+    }
+  }
+
+  private void updateBlock(GmmModel model, ComponentBookkeeping book, NgEstimate estimate,
+      double temperature, int from, int to, boolean[] success) {
+    ensureWorkspace(model.dimension());
+    for (int o = from; o < to; o++) {
+      success[o] = updateComponent(model, book, estimate, o, temperature);
+    }
   }
 
   /**

@@ -21,4 +21,10 @@ public interface ComponentUpdater {
    */
   boolean[] apply(GmmModel model, ComponentBookkeeping book, NgEstimate estimate,
       double temperature);
+
+  /**
+   * Number of threads updating components concurrently (1 = sequential). Components are
+   * independent, so results do not depend on it.
+   */
+  void setParallelism(int threads);
 }

@@ -33,6 +33,11 @@ public final class DirectComponentUpdater extends AbstractComponentUpdater {
   }
 
   @Override
+  protected AbstractComponentUpdater newWorker() {
+    return new DirectComponentUpdater(initialL2reg());
+  }
+
+  @Override
   protected boolean updateComponent(GmmModel model, ComponentBookkeeping book,
       NgEstimate estimate, int o, double temperature) {
     int d = model.dimension();

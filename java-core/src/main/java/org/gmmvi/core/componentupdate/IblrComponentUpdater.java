@@ -31,6 +31,11 @@ public final class IblrComponentUpdater extends AbstractComponentUpdater {
   }
 
   @Override
+  protected AbstractComponentUpdater newWorker() {
+    return new IblrComponentUpdater(initialL2reg());
+  }
+
+  @Override
   protected boolean updateComponent(GmmModel model, ComponentBookkeeping book,
       NgEstimate estimate, int o, double temperature) {
     int d = model.dimension();

@@ -147,6 +147,19 @@ public final class TrustRegionComponentUpdater extends AbstractComponentUpdater 
   }
 
   @Override
+  protected AbstractComponentUpdater newWorker() {
+    return new TrustRegionComponentUpdater(initialL2reg());
+  }
+
+  @Override
+  protected void collect(AbstractComponentUpdater w, int from, int to, int k) {
+    if (lastKl.length != k) {
+      lastKl = new double[k];
+    }
+    System.arraycopy(((TrustRegionComponentUpdater) w).lastKl, from, lastKl, from, to - from);
+  }
+
+  @Override
   protected boolean updateComponent(GmmModel model, ComponentBookkeeping book,
       NgEstimate estimate, int o, double temperature) {
     int d = model.dimension();

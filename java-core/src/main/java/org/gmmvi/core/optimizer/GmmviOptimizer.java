@@ -320,6 +320,7 @@ public final class GmmviOptimizer implements AutoCloseable {
       checkSupported(cfg, model);
       Modules modules = Modules.create(cfg, d);
       modules.estimator().setParallelism(threads);
+      modules.updater().setParallelism(threads);
       ComponentBookkeeping book = new ComponentBookkeeping(model.numComponents(),
           Modules.historyLength(cfg), modules.componentStep().initialStepsize(),
           modules.initialL2reg());

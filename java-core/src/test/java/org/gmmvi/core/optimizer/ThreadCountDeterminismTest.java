@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run's complete state does not depend on the number of threads: with {@code threads > 1} the
- * target evaluations, the mixture kernels (split by rows) and the per-component NG estimates run
- * concurrently, and after several iterations (with component additions and sample reuse) the
+ * target evaluations, the mixture kernels (split by rows), the per-component NG estimates and the
+ * component updates (trust region, iBLR, direct) run concurrently, and after several iterations (with component additions and sample reuse) the
  * saved state is byte-identical to the single-threaded run's. The batches are big enough
  * (K·N·D² well above {@link ParallelMixtureKernels#MIN_PARALLEL_FLOPS}) for the kernels to split.
  */
@@ -70,7 +70,8 @@ class ThreadCountDeterminismTest {
   }
 
   @Test
-  void sepyfuxStateIsIdenticalForOneAndTwoThreads() {
+  void iblrAndDirectUpdatesAreIdenticalForOneAndTwoThreads() {
     assertThat(run("SAMYRON", 2)).isEqualTo(run("SAMYRON", 1));
+    assertThat(run("SAMIRON", 2)).isEqualTo(run("SAMIRON", 1));
   }
 }
