@@ -2,11 +2,10 @@ package org.gmmvi.core.componentupdate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.kernels.parallel.ParallelBlocks;
 import org.gmmvi.core.ngestimate.NgEstimate;
 import org.gmmvi.kernels.DenseKernels;
 
@@ -119,24 +118,9 @@ abstract class AbstractComponentUpdater implements ComponentUpdater {
     while (workers.size() < blocks - 1) {
       workers.add(newWorker());
     }
-    List<CompletableFuture<Void>> futures = new ArrayList<>();
-    for (int b = 1; b < blocks; b++) {
-      AbstractComponentUpdater w = workers.get(b - 1);
-      int from = (int) ((long) k * b / blocks);
-      int to = (int) ((long) k * (b + 1) / blocks);
-      futures.add(CompletableFuture.runAsync(
-          () -> w.updateBlock(model, book, estimate, temperature, from, to, success),
-          ForkJoinPool.commonPool()));
-    }
-    updateBlock(model, book, estimate, temperature, 0, k / blocks, success);
-    try {
-      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
+    ParallelBlocks.run(blocks, b -> (b == 0 ? this : workers.get(b - 1)).updateBlock(model, book,
+        estimate, temperature, (int) ((long) k * b / blocks), (int) ((long) k * (b + 1) / blocks),
+        success));
     for (int b = 1; b < blocks; b++) {
       collect(workers.get(b - 1), (int) ((long) k * b / blocks),
           (int) ((long) k * (b + 1) / blocks), k);

@@ -2,10 +2,8 @@ package org.gmmvi.core.ngestimate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.kernels.parallel.ParallelBlocks;
 import org.gmmvi.core.sample.SampleBatch;
 
 /**
@@ -118,27 +116,8 @@ abstract class AbstractNgEstimator<W extends AbstractNgEstimator.ComponentWorksp
     for (int b = 0; b < blocks; b++) {
       workspaces.get(b).ensure(batch.n());
     }
-    if (blocks == 1) {
-      runBlock(workspaces.get(0), model, batch, 0, k, rneg, gneg);
-      return;
-    }
-    List<CompletableFuture<Void>> futures = new ArrayList<>();
-    for (int b = 1; b < blocks; b++) {
-      W ws = workspaces.get(b);
-      int from = (int) ((long) k * b / blocks);
-      int to = (int) ((long) k * (b + 1) / blocks);
-      futures.add(CompletableFuture.runAsync(
-          () -> runBlock(ws, model, batch, from, to, rneg, gneg), ForkJoinPool.commonPool()));
-    }
-    runBlock(workspaces.get(0), model, batch, 0, k / blocks, rneg, gneg);
-    try {
-      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
+    ParallelBlocks.run(blocks, b -> runBlock(workspaces.get(b), model, batch,
+        (int) ((long) k * b / blocks), (int) ((long) k * (b + 1) / blocks), rneg, gneg));
   }
 
   private void runBlock(W ws, GmmModel model, SampleBatch batch, int from, int to, double[] rneg,

@@ -1,9 +1,5 @@
 package org.gmmvi.kernels.parallel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import org.gmmvi.kernels.AbstractMixtureKernels;
 import org.gmmvi.kernels.MixtureKernels;
@@ -85,25 +81,11 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
       body.run(0, n);
       return;
     }
-    List<CompletableFuture<Void>> futures = new ArrayList<>(parts - 1);
-    for (int p = 1; p < parts; p++) {
+    ParallelBlocks.run(parts, p -> {
       int from = (int) ((long) blocks * p / parts) * ALIGN;
       int to = p == parts - 1 ? n : (int) ((long) blocks * (p + 1) / parts) * ALIGN;
-      futures.add(CompletableFuture.runAsync(() -> body.run(from, to - from),
-          ForkJoinPool.commonPool()));
-    }
-    body.run(0, (int) ((long) blocks / parts) * ALIGN);
-    try {
-      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
+      body.run(from, to - from);
+    });
   }
 
   /** Rows {@code [from, from + rows)} of a row-major matrix with {@code cols} columns. */
