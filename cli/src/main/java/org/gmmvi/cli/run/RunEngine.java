@@ -197,6 +197,7 @@ public final class RunEngine {
           + " or choose another --out");
     }
     requireWritableDirectory(out);
+    AtomicFiles.deleteStaleTemporaries(out); // of an earlier start killed before its checkpoint
     return null;
   }
 
