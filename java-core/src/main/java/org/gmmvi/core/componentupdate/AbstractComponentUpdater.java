@@ -113,7 +113,6 @@ abstract class AbstractComponentUpdater implements ComponentUpdater {
   private void updateAll(GmmModel model, ComponentBookkeeping book, NgEstimate estimate,
       double temperature, boolean[] success) {
     int k = model.numComponents();
-    int d = model.dimension();
     int blocks = Math.max(1, Math.min(parallelism, k));
     while (workers.size() < blocks - 1) {
       workers.add(newWorker());
