@@ -65,10 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (samples < 2) {
       throw new UsageException("--samples must be >= 2, got " + samples);
     }
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new UsageException("--threads must be >= 1, got " + t);
-    }
+    int t = SharedOptions.threads(threads);
     RunProblem p = data.problem(problem);
     GmmModel q = readModel(p.dimension(), t);
     Target target = p.instantiate(seed).target();

@@ -211,10 +211,7 @@ final class RunCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage(), e);
       }
     }
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (t < 1) {
-      throw new UsageException("--threads must be >= 1, got " + t);
-    }
+    int t = SharedOptions.threads(threads);
     if (!(checkpointSeconds >= 0) || checkpointEvery < 0) {
       throw new UsageException("--checkpoint-seconds and --checkpoint-every must be >= 0");
     }

@@ -11,6 +11,15 @@ final class SharedOptions {
 
   private SharedOptions() {}
 
+  /** The value of a {@code --threads} option: the available processors when not given. */
+  static int threads(Integer option) {
+    int t = option != null ? option : Runtime.getRuntime().availableProcessors();
+    if (t < 1) {
+      throw new UsageException("--threads must be >= 1, got " + t);
+    }
+    return t;
+  }
+
   /** {@code --debug}: declared for every command; {@link Main} reads it before parsing. */
   static final class Debug {
     @Option(names = "--debug", description = "Print stack traces of errors.")
@@ -23,7 +32,7 @@ final class SharedOptions {
         description = "Data directory (default: $GMMVI_DATA, -Dgmmvi.data.dir, ../shared/data).")
     String dataDir;
 
-    /** The registry problem {@code name} reading this data directory; bad names are usage errors. */
+    /** The registry problem {@code name} reading this data directory (bad names: usage errors). */
     RunProblem problem(String name) {
       try {
         return new RegistryProblem(Problems.get(name), DataDirectory.resolve(dataDir));

@@ -9,8 +9,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs {@code blocks} independent pieces of work: block 0 on the calling thread, the others on the
- * common {@link ForkJoinPool}, and returns when all are done. A block's unchecked exception or error
- * is rethrown as is (the first one in block order after all finished). Used by the row-split
+ * common {@link ForkJoinPool}, and returns when all are done. A block's unchecked exception or
+ * error is rethrown as is (the first one in block order after all finished). Used by the row-split
  * mixture kernels, the per-component NG estimates and the component updates.
  */
 public final class ParallelBlocks {

@@ -3,6 +3,7 @@ package org.gmmvi.kernels.parallel;
 import java.util.concurrent.ForkJoinPool;
 import org.gmmvi.kernels.AbstractMixtureKernels;
 import org.gmmvi.kernels.MixtureKernels;
+import org.gmmvi.kernels.Workspace;
 
 /**
  * Runs the mixture kernels of another backend on several threads by splitting the samples (rows
@@ -19,9 +20,9 @@ import org.gmmvi.kernels.MixtureKernels;
  *
  * <p>Small calls run on the calling thread: below {@link #MIN_PARALLEL_FLOPS} estimated flops
  * ({@code N·K·D²} for densities and scores, {@code 20·N·K} for log-sum-exps) the overhead of a
- * hand-off is larger than the gain. Row ranges other than the first are copied into per-call buffers
- * ({@code O(N·(D + K))}, against {@code O(N·K·D²)} of work). Worker threads come from the common
- * {@link ForkJoinPool}; the calling thread computes the first range.
+ * hand-off is larger than the gain. Row ranges other than the first are copied into reused
+ * per-thread buffers ({@code O(N·(D + K))}, against {@code O(N·K·D²)} of work). Worker threads
+ * come from the common {@link ForkJoinPool}; the calling thread computes the first range.
  */
 public final class ParallelMixtureKernels extends AbstractMixtureKernels {
 
@@ -33,6 +34,11 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
   private final MixtureKernels delegate;
   private final int threads;
   private final double minParallelFlops;
+  /** Per-thread copies of the input rows and the output of ranges other than the first. */
+  private final Workspace buffers = new Workspace();
+  private static final int OUT = 0;
+  private static final int IN = 1;
+  private static final int IN2 = 2;
 
   /**
    * @param delegate the backend that computes each row range
@@ -88,19 +94,21 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
     });
   }
 
-  /** Rows {@code [from, from + rows)} of a row-major matrix with {@code cols} columns. */
-  private static double[] rows(double[] a, int from, int rows, int cols) {
+  /**
+   * Rows {@code [from, from + rows)} of a row-major matrix, copied into the calling thread's buffer
+   * {@code slot} (the matrix itself for the first range) with {@code cols} columns. */
+  private double[] rows(double[] a, int from, int rows, int cols, int slot) {
     if (from == 0) {
       return a;
     }
-    double[] b = new double[rows * cols];
+    double[] b = buffers.array(slot, rows * cols);
     System.arraycopy(a, from * cols, b, 0, rows * cols);
     return b;
   }
 
   /** An output buffer for rows starting at {@code from} (the output itself for the first range). */
-  private static double[] outRows(double[] out, int from, int rows, int cols) {
-    return from == 0 ? out : new double[rows * cols];
+  private double[] outRows(double[] out, int from, int rows, int cols) {
+    return from == 0 ? out : buffers.array(OUT, rows * cols);
   }
 
   /** Copies a range's output buffer back into place. */
@@ -119,7 +127,7 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
       int k, double[] out) {
     split(n, densityFlops(n, d, k), (from, m) -> {
       double[] o = outRows(out, from, m, k);
-      delegate.componentLogDensities(rows(x, from, m, d), m, d, means, chols, k, o);
+      delegate.componentLogDensities(rows(x, from, m, d, IN), m, d, means, chols, k, o);
       store(o, out, from, m, k);
     });
   }
@@ -129,7 +137,7 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
       double[] stds, int k, double[] out) {
     split(n, 3.0 * n * k * d, (from, m) -> {
       double[] o = outRows(out, from, m, k);
-      delegate.componentLogDensitiesDiag(rows(x, from, m, d), m, d, means, stds, k, o);
+      delegate.componentLogDensitiesDiag(rows(x, from, m, d, IN), m, d, means, stds, k, o);
       store(o, out, from, m, k);
     });
   }
@@ -138,7 +146,7 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
   protected void mixtureLogDensityK(double[] comp, double[] logw, int n, int k, double[] out) {
     split(n, 20.0 * n * k, (from, m) -> {
       double[] o = outRows(out, from, m, 1);
-      delegate.mixtureLogDensity(rows(comp, from, m, k), logw, m, k, o);
+      delegate.mixtureLogDensity(rows(comp, from, m, k, IN), logw, m, k, o);
       store(o, out, from, m, 1);
     });
   }
@@ -148,7 +156,8 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
       double[] out) {
     split(n, 2.0 * n * k, (from, m) -> {
       double[] o = outRows(out, from, m, k);
-      delegate.logResponsibilities(rows(comp, from, m, k), logw, rows(mix, from, m, 1), m, k, o);
+      delegate.logResponsibilities(rows(comp, from, m, k, IN), logw, rows(mix, from, m, 1, IN2),
+          m, k, o);
       store(o, out, from, m, k);
     });
   }
@@ -158,8 +167,8 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
       double[] logResp, double[] out) {
     split(n, densityFlops(n, d, k), (from, m) -> {
       double[] o = outRows(out, from, m, d);
-      delegate.mixtureScore(rows(x, from, m, d), m, d, means, chols, k,
-          rows(logResp, from, m, k), o);
+      delegate.mixtureScore(rows(x, from, m, d, IN), m, d, means, chols, k,
+          rows(logResp, from, m, k, IN2), o);
       store(o, out, from, m, d);
     });
   }
@@ -169,8 +178,8 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
       double[] logResp, double[] out) {
     split(n, 3.0 * n * k * d, (from, m) -> {
       double[] o = outRows(out, from, m, d);
-      delegate.mixtureScoreDiag(rows(x, from, m, d), m, d, means, stds, k,
-          rows(logResp, from, m, k), o);
+      delegate.mixtureScoreDiag(rows(x, from, m, d, IN), m, d, means, stds, k,
+          rows(logResp, from, m, k, IN2), o);
       store(o, out, from, m, d);
     });
   }
