@@ -2,6 +2,7 @@ package org.gmmvi.cli;
 
 import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.cli.run.RunProblem;
+import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
 import org.gmmvi.problems.io.DataDirectory;
 import picocli.CommandLine.Option;
@@ -34,8 +35,13 @@ final class SharedOptions {
 
     /** The registry problem {@code name} reading this data directory (bad names: usage errors). */
     RunProblem problem(String name) {
+      return new RegistryProblem(lookup(name), DataDirectory.resolve(dataDir));
+    }
+
+    /** The registry problem {@code name} (unknown names: usage errors). */
+    static Problem lookup(String name) {
       try {
-        return new RegistryProblem(Problems.get(name), DataDirectory.resolve(dataDir));
+        return Problems.get(name);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage(), e);
       }

@@ -23,6 +23,8 @@ import org.gmmvi.cli.io.MetricsCsv;
 import org.gmmvi.cli.io.ModelFiles;
 import org.gmmvi.cli.report.Plots;
 import org.gmmvi.core.config.ConfigException;
+import org.gmmvi.core.config.ConfigMaps;
+import org.gmmvi.core.config.YamlConfig;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.optimizer.ElboEstimator;
 import org.gmmvi.core.optimizer.GmmviOptimizer;
@@ -105,7 +107,7 @@ public final class RunEngine {
     opt = build(algorithmConfig, target, ckpt);
 
     AtomicFiles.writeString(out.resolve("config.yml"),
-        ConfigFiles.toYaml(ConfigFiles.copy(opt.config().toMap())));
+        YamlConfig.dump(opt.config().toMap()));
     Json.write(out.resolve("run.json"), runDescription());
 
     if (ckpt != null) {
@@ -223,11 +225,11 @@ public final class RunEngine {
   }
 
   private Map<String, Object> mergedConfig() {
-    Map<String, Object> c = ConfigFiles.copy(problem.experimentConfig(s.codeword()));
+    Map<String, Object> c = problem.experimentConfig(s.codeword());
     for (Map<String, Object> layer : s.userConfigs()) {
-      ConfigFiles.deepMerge(c, layer);
+      c = ConfigMaps.deepMerge(c, layer);
     }
-    return c;
+    return ConfigMaps.deepCopy(c);
   }
 
   /** Instantiates the problem; missing data and bad problem settings are user errors. */
@@ -272,6 +274,12 @@ public final class RunEngine {
     m.put("codeword", s.codeword());
     m.put("seed", s.seed());
     m.put("dimension", problem.dimension());
+    if (problem instanceof RegistryProblem rp) {
+      m.put("data_dir", rp.data().root().toString());
+    } else if (problem instanceof UserTargetProblem up) {
+      m.put("target_class", up.className());
+      m.put("classpath", up.classpath());
+    }
     m.put("budget", s.budgetName());
     m.put("max_target_evaluations", s.maxEvaluations());
     m.put("max_iterations", s.maxIterations());
