@@ -70,6 +70,8 @@ public final class RunEngine {
   private long droppedTotal;
   private int lastLoggedIteration = -1;
   private volatile double lastNegElbo = Double.NaN;
+  private volatile double lastStandardError = Double.NaN;
+  private String converged;
   private volatile Map<String, Object> lastMetrics = Map.of();
   private int startIteration;
   private IterationRecord lastRecord;
@@ -86,12 +88,22 @@ public final class RunEngine {
 
   /** Runs (or resumes) {@code problem} with {@code settings}. */
   public static RunOutcome run(RunSettings settings, RunProblem problem) throws IOException {
-    Progress p = Progress.forStderr(settings.codeword() + " " + problem.name() + " s"
-        + settings.seed()).quiet(settings.quiet());
-    return new RunEngine(settings, problem, p).execute();
+    return run(settings, problem, () -> { });
   }
 
-  private RunOutcome execute() throws IOException {
+  /**
+   * As {@link #run(RunSettings, RunProblem)}; {@code onStart} runs once the run directory was
+   * checked and the optimizer built (a resumed checkpoint belongs to this run and is readable),
+   * before the first iteration.
+   */
+  public static RunOutcome run(RunSettings settings, RunProblem problem, Runnable onStart)
+      throws IOException {
+    Progress p = Progress.forStderr(settings.codeword() + " " + problem.name() + " s"
+        + settings.seed()).quiet(settings.quiet());
+    return new RunEngine(settings, problem, p).execute(onStart);
+  }
+
+  private RunOutcome execute(Runnable onStart) throws IOException {
     Path out = s.out();
     Checkpoint ckpt = prepareDirectory(out);
     Map<String, Object> algorithmConfig = mergedConfig();
@@ -105,6 +117,7 @@ public final class RunEngine {
     checkDimension(target);
     evalInstance = instantiate();
     opt = build(algorithmConfig, target, ckpt);
+    onStart.run();
 
     AtomicFiles.writeString(out.resolve("config.yml"),
         YamlConfig.dump(opt.config().toMap()));
@@ -183,6 +196,11 @@ public final class RunEngine {
   private Checkpoint prepareDirectory(Path out) throws IOException {
     if (s.resume()) {
       if (!Checkpoint.exists(out)) {
+        if (Files.exists(out.resolve("final.json"))) {
+          throw new UsageException("--resume: the run in '" + out + "' completed and its"
+              + " checkpoint was deleted (runs keep it only with --keep-checkpoint); start a new"
+              + " run with a larger budget, or pass --fresh to replace this one");
+        }
         throw new UsageException("--resume: no checkpoint in '" + out
             + "' (nothing to resume; start the run without --resume)");
       }
@@ -286,6 +304,10 @@ public final class RunEngine {
     m.put("time_limit_seconds", s.timeLimit() == null ? null : s.timeLimit().toMillis() / 1000.0);
     m.put("threads", s.threads());
     m.put("log_metrics_interval", logInterval);
+    if (s.convergence() != null) {
+      m.put("stop_when_converged", Map.of("window", s.convergence().window(),
+          "tolerance", s.convergence().tolerance()));
+    }
     return m;
   }
 
@@ -308,7 +330,7 @@ public final class RunEngine {
     if (stopRequested.get()) {
       return "interrupted";
     }
-    return null;
+    return converged;
   }
 
   /**
@@ -336,6 +358,7 @@ public final class RunEngine {
         int it = opt.iteration();
         if (it % logInterval == 0) {
           scheduleMetrics();
+          observeConvergence();
         }
         boolean dueByIterations = s.checkpointIterations() > 0
             && it - lastCheckpointIteration >= s.checkpointIterations();
@@ -359,7 +382,9 @@ public final class RunEngine {
         scheduleMetrics();
       }
       flushMetrics();
-      checkpoint();
+      if (keepsCheckpoint(reason)) {
+        checkpoint();
+      }
     } catch (RuntimeException | IOException | Error e) {
       // also OutOfMemoryError while serialising the final checkpoint: the copies are garbage
       // now, so the model files and final.json can still be written
@@ -369,11 +394,37 @@ public final class RunEngine {
     progress.finish();
     boolean interrupted = "interrupted".equals(reason);
     RunOutcome o = finish(interrupted ? "interrupted" : "completed", reason, null);
+    if (!keepsCheckpoint(reason) && o.completed()) {
+      Files.deleteIfExists(s.out().resolve(Checkpoint.FILE));
+    }
     if (interrupted) {
       System.err.println("gmmvi: interrupted at iteration " + o.iteration() + "; checkpoint and"
           + " results written to " + s.out() + "; continue with --resume");
     }
     return o;
+  }
+
+  /**
+   * Whether the run keeps its checkpoint when it stops for {@code reason}: always with
+   * {@code --keep-checkpoint}; otherwise only after a time limit or an interrupt, which are meant
+   * to be resumed. A run that reached its budget, its iteration cap or convergence deletes it
+   * (a gmm20 smoke state is about 200 MB; breast_cancer's full one 2 GB).
+   */
+  private boolean keepsCheckpoint(String reason) {
+    return s.keepCheckpoint() || "interrupted".equals(reason)
+        || reason.startsWith("time limit");
+  }
+
+  /**
+   * The opt-in convergence stop: waits for this iteration's metrics (so the decision does not
+   * depend on thread timing) and feeds the estimate and its standard error to it.
+   */
+  private void observeConvergence() {
+    if (s.convergence() == null) {
+      return;
+    }
+    flushMetrics();
+    converged = s.convergence().observe(lastNegElbo, lastStandardError);
   }
 
   private Progress.Snapshot snapshot() {
@@ -422,6 +473,7 @@ public final class RunEngine {
       }
       csv.append(row);
       lastNegElbo = est.negElbo();
+      lastStandardError = ConvergenceStop.standardError(est.logP(), est.logQ(), temperature);
       lastMetrics = row;
       return null;
     }));

@@ -454,7 +454,7 @@ class BadInputTest {
   /** A finished 3-iteration run of the test target in {@code out()}; returns its files. */
   private Map<String, byte[]> finishedRun() throws IOException {
     Cli.Result r = Cli.run("run", "--target-class", GAUSS, "--algorithm", "SAMTRON",
-        "--max-iterations", "3", "--out", out().toString(), "--quiet");
+        "--max-iterations", "3", "--out", out().toString(), "--quiet", "--keep-checkpoint");
     assertThat(r.code()).as(r.err()).isZero();
     return Cli.snapshot(out());
   }
