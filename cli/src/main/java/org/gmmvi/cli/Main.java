@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,6 +59,7 @@ public final class Main {
           + "); see './gmmvi --help' for the commands");
     }
     boolean debug = List.of(a).contains("--debug");
+    configureLogging(List.of(a).contains("--verbose"), debug);
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
@@ -83,6 +87,20 @@ public final class Main {
       return EXIT_FAILURE;
     });
     return cl.execute(a);
+  }
+
+  /**
+   * Log level of the whole process: {@code WARNING} by default (the kernel backend's routing and
+   * other details are {@code INFO}), {@code INFO} with {@code --verbose}, {@code FINE} with
+   * {@code --debug}. Sets the root logger and its handlers.
+   */
+  static void configureLogging(boolean verbose, boolean debug) {
+    Level level = debug ? Level.FINE : verbose ? Level.INFO : Level.WARNING;
+    Logger root = Logger.getLogger("");
+    root.setLevel(level);
+    for (Handler h : root.getHandlers()) {
+      h.setLevel(level);
+    }
   }
 
   /** {@code <gmmvi.home>/runs/quickstart}, or {@code runs/quickstart} in the working directory. */

@@ -21,9 +21,15 @@ final class SharedOptions {
     return t;
   }
 
-  /** {@code --debug}: declared for every command; {@link Main} reads it before parsing. */
+  /**
+   * {@code --verbose} and {@code --debug}: declared for every command; {@link Main} reads them
+   * before parsing.
+   */
   static final class Debug {
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--verbose", description = "Log details (kernel backend routing, ...).")
+    boolean verbose;
+
+    @Option(names = "--debug", description = "Log everything and print stack traces of errors.")
     boolean debug;
   }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.gmmvi.cli.io.MetricsCsv;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.optimizer.GmmviOptimizer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -206,6 +207,23 @@ class BadInputTest {
   }
 
   // ------------------------------------------------------------------ data files
+
+  /**
+   * Removes the symbolic links of {@link #dataDirWith} before JUnit cleans the temporary
+   * directory, which would print a warning for every link that points outside of it.
+   */
+  @AfterEach
+  void removeDataLinks() throws IOException {
+    Path d = dir.resolve("data");
+    if (!Files.isDirectory(d)) {
+      return;
+    }
+    try (var s = Files.walk(d)) {
+      for (Path p : s.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 
   /** A data directory linking every shared file except {@code replaced}, which gets {@code text}. */
   private Path dataDirWith(String replaced, String text) throws IOException {
