@@ -115,14 +115,17 @@ public final class ReportWriter {
     List<String> problems = cells.stream().map(Cell::problem).distinct().toList();
     for (String p : problems) {
       Map<String, List<Plots.Curve>> curves = new LinkedHashMap<>();
+      Map<String, Double> paper = new LinkedHashMap<>();
       for (Cell c : cells) {
         if (c.problem().equals(p) && !c.completed().isEmpty()) {
           curves.put(c.codeword(), c.completed().stream().map(RunRecord::curve).toList());
+          PaperResults.get().negElbo(p, c.codeword())
+              .ifPresent(e -> paper.put(c.codeword(), e.mean()));
         }
       }
       if (!curves.isEmpty()) {
         AtomicFiles.write(root.resolve(plotName(p)),
-            Plots.learningCurves("-ELBO vs target evaluations: " + p, curves));
+            Plots.learningCurves("-ELBO vs target evaluations: " + p, curves, paper));
       }
     }
     AtomicFiles.writeString(root.resolve("report.md"), markdown(cells, runs, problems, header));

@@ -21,6 +21,7 @@ import org.gmmvi.cli.io.GitRevision;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.io.MetricsCsv;
 import org.gmmvi.cli.io.ModelFiles;
+import org.gmmvi.cli.report.PaperResults;
 import org.gmmvi.cli.report.Plots;
 import org.gmmvi.core.config.ConfigException;
 import org.gmmvi.core.config.ConfigMaps;
@@ -647,10 +648,15 @@ public final class RunEngine {
       }
       double[] y = m.column("neg_elbo");
       String title = s.codeword() + " on " + problem.name() + " (seed " + s.seed() + ")";
+      double paper = PaperResults.get().negElbo(problem.name(), s.codeword())
+          .map(PaperResults.Entry::mean).orElse(Double.NaN);
+      double se = lastStandardError;
       AtomicFiles.write(s.out().resolve("neg_elbo_vs_evals.png"), Plots.line(title,
-          "target evaluations", "-ELBO", s.codeword(), new Plots.Curve(m.column("num_samples"), y)));
+          "target evaluations", "-ELBO", s.codeword(), new Plots.Curve(m.column("num_samples"), y),
+          se, paper));
       AtomicFiles.write(s.out().resolve("neg_elbo_vs_time.png"), Plots.line(title,
-          "wall-clock seconds", "-ELBO", s.codeword(), new Plots.Curve(m.column("wall_seconds"), y)));
+          "wall-clock seconds", "-ELBO", s.codeword(), new Plots.Curve(m.column("wall_seconds"), y),
+          se, paper));
     } catch (IOException | RuntimeException e) {
       progress.warning("warning: could not write the plots: " + e);
     }
