@@ -142,7 +142,7 @@ public final class ReportWriter {
   private static final String INTRO = "Final −ELBO is the last logged value of each run (2000"
       + " fresh samples); cells are mean ± 3·SE over the completed seeds (SE = standard deviation"
       + " with ddof 0 / √n), as in the paper. Paper: TMLR 2023 Experiment 3 (Arenz et al.,"
-      + " arXiv:2209.11533) as transcribed in shared/spec/PAPER-RESULTS.md; the paper stopped runs"
+      + " arXiv:2209.11533) as transcribed in docs/spec/PAPER-RESULTS.md; the paper stopped runs"
       + " by wall-clock limits, these runs stop at target-evaluation budgets (PROBLEMS.md §3.5),"
       + " so the numbers are comparable only when both have converged.";
 
