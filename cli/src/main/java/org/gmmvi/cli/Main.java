@@ -23,8 +23,10 @@ import picocli.CommandLine.Command;
  * {@code --debug}.
  */
 @Command(name = "gmmvi", mixinStandardHelpOptions = true, version = "gmmvi 0.1.0",
-    description = "Variational inference with Gaussian mixture models (GMMVI): run codewords on the"
+    description = {"Variational inference with Gaussian mixture models (GMMVI): run codewords on the"
         + " paper's problems and reproduce its results.",
+        "Without arguments, runs the main job: run --problem breast_cancer --algorithm SAMTRON"
+            + " --budget smoke --out runs/quickstart --fresh."},
     subcommands = {RunCommand.class, ReproduceCommand.class, EvaluateCommand.class,
         ListCommand.class,
         CommandLine.HelpCommand.class})
@@ -37,7 +39,7 @@ public final class Main {
 
   /**
    * The main job run without arguments: SAMTRON on BreastCancer (D = 31) with the smoke budget of
-   * 100,000 target evaluations (PROBLEMS.md §3.5).
+   * 100,000 target evaluations (docs/spec/PROBLEMS.md §3.5).
    */
   static final List<String> QUICKSTART = List.of("run", "--problem", "breast_cancer",
       "--algorithm", "SAMTRON", "--budget", "smoke", "--out", "runs/quickstart", "--fresh");

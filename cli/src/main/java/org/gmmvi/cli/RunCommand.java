@@ -28,8 +28,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gmmvi run}: one codeword on one problem (or a user target class). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run one GMMVI variant (codeword) on a problem; writes metrics.csv, config.yml,"
-        + " final.json, model.npz/model.json, plots and checkpoints into --out.")
+    description = {"Run one GMMVI variant (codeword) on a problem or a user target class.",
+        "Writes into --out: metrics.csv, config.yml, run.json, final.json, model.npz, model.json,"
+            + " neg_elbo_vs_evals.png, neg_elbo_vs_time.png, and checkpoint.bin while the run is"
+            + " unfinished (deleted on completion unless --keep-checkpoint)."})
 final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--problem", paramLabel = "NAME",
