@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gmmvi.core.adaptation.ComponentAdaptation;
 import org.gmmvi.core.config.Codeword;
-import org.gmmvi.core.config.ComponentAdaptationType;
+import org.gmmvi.core.config.ComponentAdaptationConfig;
 import org.gmmvi.core.config.ConfigException;
 import org.gmmvi.core.config.GmmviConfig;
 import org.gmmvi.core.config.ModelInitialization;
@@ -378,11 +378,11 @@ public final class GmmviOptimizer implements AutoCloseable {
             + ") supports only full covariances, as the reference (ALGORITHM.md §6 item 15); "
             + "use_diagonal_covs = true needs the Stein estimator (S)");
       }
-      if (cfg.componentAdaptation().type() == ComponentAdaptationType.ADAPTIVE
-          && cfg.componentAdaptation().numPriorSamples() > 0
+      if (cfg.componentAdaptation() instanceof ComponentAdaptationConfig.Adaptive a
+          && a.numPriorSamples() > 0
           && (cfg.modelInitialization() == null || !cfg.modelInitialization().hasPrior())) {
         throw new ConfigException("num_component_adapter_config.num_prior_samples = "
-            + cfg.componentAdaptation().numPriorSamples() + " needs a prior: set "
+            + a.numPriorSamples() + " needs a prior: set "
             + "model_initialization.prior_mean and model_initialization.initial_cov");
       }
     }
