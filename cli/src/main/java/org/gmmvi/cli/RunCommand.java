@@ -175,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
           o.precise().negElbo(), o.precise().standardError(), o.precise().samples());
     }
     err.println("results: " + where);
-    err.println("  metrics.csv, final.json, config.yml, model.npz, model.json");
+    err.println("  metrics.csv, final.json, config.yml, run.json, model.npz, model.json");
     err.println("  plots: " + o.out().resolve("neg_elbo_vs_evals.png").toAbsolutePath().normalize()
         + ", " + o.out().resolve("neg_elbo_vs_time.png").toAbsolutePath().normalize());
     err.flush();
