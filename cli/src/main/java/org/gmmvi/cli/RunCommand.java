@@ -337,6 +337,9 @@ final class RunCommand implements Callable<Integer> {
       if (!java.util.Objects.equals(now.timeLimit, timeLimit)) {
         notes.add("gmmvi: --resume: time limit changed from " + describe(timeLimit)
             + " (recorded) to " + describe(now.timeLimit));
+      } else if (timeLimit != null) {
+        notes.add("gmmvi: --resume: the run's time limit of " + describe(timeLimit) + " applies"
+            + " (wall clock, cumulative over resumes); --time-limit extends it");
       }
       return notes;
     }

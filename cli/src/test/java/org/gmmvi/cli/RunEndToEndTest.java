@@ -176,6 +176,12 @@ class RunEndToEndTest {
     assertThat(Json.readObject(out.resolve("final.json"))).containsEntry("iterations", 20)
         .containsEntry("budget", "smoke").containsEntry("max_iterations", 20);
 
+    CliTestSupport.Result timed = run(out, 20, "--resume", "--keep-checkpoint", "--time-limit",
+        "1h");
+    assertThat(timed.err()).contains("gmmvi: --resume: time limit changed from none (recorded)"
+        + " to 1h00m00s");
+    CliTestSupport.Result kept = run(out, 20, "--resume", "--keep-checkpoint");
+    assertThat(kept.err()).contains("gmmvi: --resume: the run's time limit of 1h00m00s applies");
     CliTestSupport.Result full = run(out, 20, "--resume", "--budget", "full");
     assertThat(full.code()).as(full.err()).isZero();
     assertThat(full.err()).contains("gmmvi: --resume: target-evaluation budget changed from"
