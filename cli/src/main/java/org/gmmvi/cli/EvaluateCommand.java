@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.io.ModelFiles;
 import org.gmmvi.cli.run.RegistryProblem;

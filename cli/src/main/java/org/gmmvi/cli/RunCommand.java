@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.io.Json;
+import org.gmmvi.cli.run.BudgetKind;
 import org.gmmvi.cli.run.Checkpoint;
 import org.gmmvi.cli.run.ConfigFiles;
 import org.gmmvi.cli.run.ConvergenceStop;
@@ -18,6 +20,7 @@ import org.gmmvi.cli.run.RunEngine;
 import org.gmmvi.cli.run.RunOutcome;
 import org.gmmvi.cli.run.RunProblem;
 import org.gmmvi.cli.run.RunSettings;
+import org.gmmvi.cli.run.RunStatus;
 import org.gmmvi.cli.run.TimeLimit;
 import org.gmmvi.cli.run.UserTargetProblem;
 import org.gmmvi.core.config.Codeword;
@@ -160,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
 
   static int report(RunOutcome o, java.io.PrintWriter err) {
     String where = o.out().toAbsolutePath().normalize().toString();
-    if ("failed".equals(o.status())) {
+    if (o.status() == RunStatus.FAILED) {
       err.println("gmmvi: run failed (" + o.iteration() + " iterations completed): " + o.error());
       err.println("results so far (final.json marks the run as failed): " + where);
       err.flush();
@@ -250,7 +253,7 @@ final class RunCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage(), e);
       }
     }
-    return new RunSettings(cw, seed, l.budget(), l.evaluations(), l.iterations(), l.timeLimit(),
+    return new RunSettings(cw, seed, BudgetKind.of(l.budget()), l.evaluations(), l.iterations(), l.timeLimit(),
         dir, resume, t, layers, checkpointSeconds, checkpointEvery, quiet, finalSamples,
         keepCheckpoint, convergence);
   }

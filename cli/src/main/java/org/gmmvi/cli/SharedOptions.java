@@ -1,5 +1,6 @@
 package org.gmmvi.cli;
 
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.cli.run.RunProblem;
 import org.gmmvi.problems.Problem;
