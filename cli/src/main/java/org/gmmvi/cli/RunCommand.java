@@ -102,10 +102,8 @@ final class RunCommand implements Callable<Integer> {
           + " (default ${DEFAULT-VALUE}).")
   double convergenceTolerance = 1.0;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads: target evaluations, mixture kernels and per-component"
-          + " estimates (default: available processors). Results do not depend on it.")
-  Integer threads;
+  @Mixin
+  SharedOptions.Threads threads;
 
   @Mixin
   SharedOptions.Data data;
@@ -234,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
         : Path.of("runs", p.name() + "-" + cw + "-s" + seed);
     Limits recorded = resume ? Limits.recorded(dir) : null;
     Limits l = limits(p, cw, recorded);
-    int t = SharedOptions.threads(threads);
+    int t = threads.count();
     if (!(checkpointSeconds >= 0) || checkpointEvery < 0) {
       throw new UsageException("--checkpoint-seconds and --checkpoint-every must be >= 0");
     }

@@ -13,6 +13,19 @@ final class SharedOptions {
 
   private SharedOptions() {}
 
+  /** {@code --threads}: worker threads of a command that runs the mixture kernels. */
+  static final class Threads {
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Worker threads: target evaluations, mixture kernels and per-component"
+            + " estimates (default: available processors). Results do not depend on it.")
+    Integer threads;
+
+    /** The thread count: the option, else the available processors (below 1: a usage error). */
+    int count() {
+      return threads(threads);
+    }
+  }
+
   /** The value of a {@code --threads} option: the available processors when not given. */
   static int threads(Integer option) {
     int t = option != null ? option : Runtime.getRuntime().availableProcessors();
