@@ -47,7 +47,7 @@ class ThreadCountDeterminismOnProblemsTest {
   static final List<String> CODEWORDS = List.of("ZAMTRUX", "SEPYFUX", "SAMYRON", "ZEPIDOG",
       "SAMTRON");
   static final List<String> PROBLEMS = List.of("gmm20", "breast_cancer");
-  private static final int ITERATIONS = 8;
+  private static final int ITERATIONS = 6;
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
