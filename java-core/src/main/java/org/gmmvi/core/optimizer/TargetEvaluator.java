@@ -27,8 +27,11 @@ import org.gmmvi.core.target.Target;
  * converged run draws a single new sample per iteration, and one invalid draw must not end it.
  *
  * <p><b>Threads.</b> When {@link Target#threadSafe()} is true and {@code threads > 1}, a batch is split
- * into contiguous chunks evaluated concurrently (results are identical to a single-threaded call for
- * a pure target). The pool's threads are daemons; {@link #close()} stops them.
+ * into contiguous chunks evaluated concurrently. Chunk boundaries are multiples of the target's
+ * {@link Target#rowBlock()}, so every block of rows the target evaluates together is the same as in
+ * one call over the whole batch, and the results are bit-identical to a single-threaded call (a
+ * split at {@code n·c/chunks} made the GMM targets, which whiten 128 rows per matrix product, round
+ * rows differently with 2 threads). The pool's threads are daemons; {@link #close()} stops them.
  *
  * <p><b>Gradients.</b> Requested only when the NG estimator needs them (Stein); with MORE the target is
  * called with a {@code null} gradient and the database stores zeros (ALGORITHM.md §6 item 16, fixed).
@@ -102,11 +105,13 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
     if (grad != null) {
       Arrays.fill(grad, 0, n * d, UNWRITTEN);
     }
-    int chunks = target.threadSafe() ? Math.min(threads, n / MIN_CHUNK) : 1;
+    int block = rowBlock();
+    int blocks = (int) (((long) n + block - 1) / block);
+    int chunks = target.threadSafe() ? Math.min(Math.min(threads, n / MIN_CHUNK), blocks) : 1;
     if (chunks <= 1) {
       call(x, n, logP, grad);
     } else {
-      evaluateParallel(x, n, d, logP, grad, chunks);
+      evaluateParallel(x, n, d, logP, grad, chunks, blocks, block);
     }
     checkWritten(logP, n, grad, d);
     int valid = compact(x, n, d, logP, grad, mapping, mayAllBeInvalid);
@@ -124,8 +129,26 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
     }
   }
 
+  /** The target's {@link Target#rowBlock()}, checked. */
+  private int rowBlock() {
+    int block = target.rowBlock();
+    if (block < 1) {
+      throw new IllegalArgumentException("target '" + target.name() + "' declares rowBlock() = "
+          + block + "; it must be >= 1");
+    }
+    return block;
+  }
+
+  /**
+   * First row of chunk {@code c} of {@code chunks}: whole blocks of {@code block} rows are dealt out
+   * evenly, so every boundary is a multiple of {@code block} (or {@code n}).
+   */
+  private static int chunkStart(int c, int chunks, int blocks, int block, int n) {
+    return (int) Math.min(n, (long) blocks * c / chunks * block);
+  }
+
   private void evaluateParallel(double[] x, int n, int d, double[] logP, double[] grad,
-      int chunks) {
+      int chunks, int blocks, int block) {
     if (pool == null) {
       pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "gmmvi-target");
@@ -133,11 +156,11 @@ public final class TargetEvaluator implements SampleEvaluator, AutoCloseable {
         return t;
       });
     }
-    ensureChunks(chunks, (n + chunks - 1) / chunks, d);
+    ensureChunks(chunks, (int) Math.min(n, (long) ((blocks + chunks - 1) / chunks) * block), d);
     List<Future<?>> futures = new ArrayList<>(chunks);
     for (int c = 0; c < chunks; c++) {
-      int from = (int) ((long) n * c / chunks);
-      int to = (int) ((long) n * (c + 1) / chunks);
+      int from = chunkStart(c, chunks, blocks, block, n);
+      int to = chunkStart(c + 1, chunks, blocks, block, n);
       int m = to - from;
       double[] cx = chunkX[c];
       double[] clp = chunkLp[c];

@@ -20,7 +20,11 @@ package org.gmmvi.core.target;
  *
  * <p>Threading: the optimizer calls {@link #evaluate} from one thread at a time unless
  * {@link #threadSafe()} returns {@code true}; then it may split a batch into contiguous chunks and
- * evaluate them concurrently. Pure functions of {@code x} should return {@code true}.
+ * evaluate them concurrently. Pure functions of {@code x} should return {@code true}. The chunks
+ * start at multiples of {@link #rowBlock()} rows, so a target whose result for a row depends on the
+ * other rows of its call only through fixed blocks of rows (say, one matrix product per 128 rows,
+ * whose rounding may depend on the rows of the product) still gives every row bit-identical values
+ * for every thread count.
  */
 public interface Target {
 
@@ -40,6 +44,17 @@ public interface Target {
   /** Whether disjoint chunks of one batch may be evaluated concurrently (pure targets: yes). */
   default boolean threadSafe() {
     return false;
+  }
+
+  /**
+   * The block size {@code B ≥ 1} of a call: the values of row {@code i} may depend on the rows of
+   * its block {@code [B·⌊i/B⌋, B·⌊i/B⌋ + B)} of the call (for example when the target evaluates a
+   * call in chunks of {@code B} rows with one matrix product each), but on no other row. A
+   * multi-threaded optimizer splits a batch only at multiples of {@code B}, so that results do not
+   * depend on the number of threads. Default 1: every row is computed on its own.
+   */
+  default int rowBlock() {
+    return 1;
   }
 
   /** A short name for logs and result files. */

@@ -4,7 +4,6 @@ import static org.gmmvi.kernels.panama.PanamaVectorConstants.LANES;
 import static org.gmmvi.kernels.panama.PanamaVectorConstants.SPECIES;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import org.gmmvi.kernels.scalar.ScalarDenseKernels;
 
 /**
@@ -92,10 +91,24 @@ public class PanamaDenseKernels extends ScalarDenseKernels {
         acc1 = DoubleVector.fromArray(SPECIES, x, xo + t + LANES)
             .fma(DoubleVector.fromArray(SPECIES, y, yo + t + LANES), acc1);
       }
-      s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+      s = sumLanesInOrder(acc0.add(acc1));
     }
     for (; t < len; t++) {
       s += x[xo + t] * y[yo + t];
+    }
+    return s;
+  }
+
+  /**
+   * {@code v_0 + v_1 + … + v_{LANES−1}}, added in lane order. Not {@code reduceLanes(ADD)}: its order
+   * is unspecified, and the interpreter's fallback and C2's intrinsic round differently, so a
+   * result depended on whether the caller had been compiled yet (the first run in a JVM differed
+   * from later ones).
+   */
+  static double sumLanesInOrder(DoubleVector v) {
+    double s = 0.0;
+    for (int l = 0; l < LANES; l++) {
+      s += v.lane(l);
     }
     return s;
   }

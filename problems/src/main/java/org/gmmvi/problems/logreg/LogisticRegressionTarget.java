@@ -55,6 +55,12 @@ public final class LogisticRegressionTarget implements Target {
     return true;
   }
 
+  /** {@value #CHUNK}: a row's rounding depends on the rows of its chunk (one matrix product). */
+  @Override
+  public int rowBlock() {
+    return CHUNK;
+  }
+
   @Override
   public String name() {
     return name;

@@ -99,6 +99,12 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
     return true;
   }
 
+  /** {@value #CHUNK}: a row's rounding depends on the rows of its chunk (one matrix product). */
+  @Override
+  public int rowBlock() {
+    return CHUNK;
+  }
+
   @Override
   public String name() {
     return name;
