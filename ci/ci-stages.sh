@@ -35,8 +35,7 @@ jar=benchmarks/target/benchmarks.jar
 # ignoreLock: on a shared machine another JMH may hold /tmp/jmh.lock; smoke timings are not results.
 smoke() {
   echo "== ci-stages: benchmark smoke $*"
-  java --sun-misc-unsafe-memory-access=allow --add-modules jdk.incubator.vector \
-    --enable-native-access=ALL-UNNAMED -Djmh.ignoreLock=true -jar "$jar" "$@" \
+  java "${GMMVI_JVM_FLAGS[@]}" -Djmh.ignoreLock=true -jar "$jar" "$@" \
     -f 1 -wi 0 -i 1 -r 100ms -foe true
 }
 smoke 'kernels\.MixtureBenchmark' -p n=200 -p k=3 -p d=7

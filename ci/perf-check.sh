@@ -40,7 +40,7 @@ done < ci/perf-subset.txt
 out=target/perf
 mkdir -p "$out"
 rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-jvm_flags=(--sun-misc-unsafe-memory-access=allow --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+jvm_flags=("${GMMVI_JVM_FLAGS[@]}") # from .mvn/maven.config, via ci/java-env.sh
 
 # shellcheck disable=SC2086
 java "${jvm_flags[@]}" -jar "$jar" ${PERF_JMH_ARGS:--f 1 -wi 2 -i 3 -w 1s -r 1s -bm sample} \

@@ -3,6 +3,7 @@ package org.gmmvi.cli;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.core.config.DesignChoice;
 import org.gmmvi.core.config.ModulePosition;
 import org.gmmvi.core.config.NamedCodeword;

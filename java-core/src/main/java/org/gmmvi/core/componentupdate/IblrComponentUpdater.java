@@ -18,6 +18,9 @@ import org.gmmvi.kernels.DenseKernels;
  * including its mean step. For a symmetric {@code Rneg}, {@code Λ'} is always positive definite
  * ({@code Λ + βR + ½β²RΣR = ½(Λ + βR)Σ(Λ + βR) + ½Λ}), so failures come only from non-finite input
  * (for example the NaN estimate of a singular MORE system).
+ *
+ * <p>Paper: Lin, Schmidt, Khan, "Handling the Positive-Definite Constraint in the Bayesian
+ * Learning Rule", ICML 2020 (iBLR).
  */
 public final class IblrComponentUpdater extends AbstractComponentUpdater {
 

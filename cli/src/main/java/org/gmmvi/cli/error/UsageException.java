@@ -1,4 +1,4 @@
-package org.gmmvi.cli;
+package org.gmmvi.cli.error;
 
 /**
  * A user error (bad argument, unknown problem or codeword, unreadable config, missing data): the
