@@ -101,11 +101,6 @@ final class ListCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s  data: %s%n", "", "", "", "", "",
           p.dataFiles().isEmpty() ? "none" : String.join(", ", p.dataFiles()));
     }
-    for (String ext : Problems.EXTERNAL) {
-      if (!Problems.contains(ext)) {
-        out.printf(Locale.ROOT, "%-24s (not part of this build)%n", ext);
-      }
-    }
     out.println();
     out.println("Budgets are target evaluations (PROBLEMS.md §3.5); 'log' is the default"
         + " log_metrics_interval in iterations.");

@@ -2,7 +2,6 @@ package org.gmmvi.problems.logreg;
 
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.KernelProvider;
-import org.gmmvi.problems.mixture.WhitenedMixtureTarget;
 import org.gmmvi.core.target.Target;
 
 /**
@@ -62,7 +61,7 @@ public final class LogisticRegressionTarget implements Target {
 
   @Override
   public void evaluate(double[] w, int n, double[] logDensity, double[] gradient) {
-    WhitenedMixtureTarget.checkBatch(this, w, n, logDensity, gradient);
+    Target.checkBatch(this, w, n, logDensity, gradient);
     DenseKernels dense = KernelProvider.get().dense();
     int d = data.dim();
     int rows = data.numRows();

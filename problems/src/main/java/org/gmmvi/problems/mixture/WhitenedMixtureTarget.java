@@ -106,33 +106,12 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    checkBatch(this, x, n, logDensity, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     int chunk = Math.min(CHUNK, Math.max(n, 1));
     Work w = new Work(numComponents, chunk, dim, gradient != null);
     for (int start = 0; start < n; start += CHUNK) {
       int rows = Math.min(CHUNK, n - start);
       evaluateChunk(x, start, rows, logDensity, gradient, w);
-    }
-  }
-
-  /** Validates the arguments of {@link Target#evaluate}. */
-  public static void checkBatch(Target t, double[] x, int n, double[] logDensity,
-      double[] gradient) {
-    int d = t.dimension();
-    if (n < 0) {
-      throw new IllegalArgumentException(t.name() + ": negative batch size " + n);
-    }
-    if (x == null || x.length < (long) n * d) {
-      throw new IllegalArgumentException(t.name() + ": x must hold n*D = " + ((long) n * d)
-          + " values, got " + (x == null ? "null" : x.length));
-    }
-    if (logDensity == null || logDensity.length < n) {
-      throw new IllegalArgumentException(t.name() + ": logDensity must hold n = " + n
-          + " values, got " + (logDensity == null ? "null" : logDensity.length));
-    }
-    if (gradient != null && gradient.length < (long) n * d) {
-      throw new IllegalArgumentException(t.name() + ": gradient must hold n*D = "
-          + ((long) n * d) + " values, got " + gradient.length);
     }
   }
 

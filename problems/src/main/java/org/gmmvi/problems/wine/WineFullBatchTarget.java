@@ -28,7 +28,7 @@ public final class WineFullBatchTarget implements Target {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    WineTarget.checkArguments(x, n, logDensity, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     BnnKernel k = kernels.get();
     int d = BnnLayout.DIM;
     int rows = train.rows();

@@ -3,6 +3,7 @@ package org.gmmvi.problems.wine;
 import java.util.stream.IntStream;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.target.RandomizedTarget;
+import org.gmmvi.core.target.Target;
 
 /**
  * The WINE mini-batch target (PROBLEMS.md §4.7), the one the optimizer sees:
@@ -81,7 +82,7 @@ public final class WineTarget implements RandomizedTarget {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    checkArguments(x, n, logDensity, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     if (n == 0) {
       return;
     }
@@ -145,25 +146,5 @@ public final class WineTarget implements RandomizedTarget {
   @Override
   public String name() {
     return "wine";
-  }
-
-  /** Shape checks shared by the WINE targets and metrics. */
-  static void checkArguments(double[] x, int n, double[] logDensity, double[] gradient) {
-    int d = BnnLayout.DIM;
-    if (n < 0) {
-      throw new IllegalArgumentException("number of samples must be >= 0, got " + n);
-    }
-    if (x.length < (long) n * d) {
-      throw new IllegalArgumentException("x must hold n*177 = " + (long) n * d + " values, has "
-          + x.length);
-    }
-    if (logDensity.length < n) {
-      throw new IllegalArgumentException("logDensity must hold n = " + n + " values, has "
-          + logDensity.length);
-    }
-    if (gradient != null && gradient.length < (long) n * d) {
-      throw new IllegalArgumentException("gradient must hold n*177 = " + (long) n * d
-          + " values, has " + gradient.length);
-    }
   }
 }
