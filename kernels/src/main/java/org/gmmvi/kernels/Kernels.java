@@ -17,4 +17,7 @@ public interface Kernels {
 
   /** Weighted sums for the natural-gradient estimators. */
   NgKernels ng();
+
+  /** Loops with lanes over the rows of a feature-major block (network layers, MMD row sums). */
+  RowKernels rows();
 }

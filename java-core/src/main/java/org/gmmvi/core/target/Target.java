@@ -1,5 +1,7 @@
 package org.gmmvi.core.target;
 
+import org.gmmvi.kernels.Kernels;
+
 /**
  * An unnormalised target density {@code log p̃(x)} on {@code R^D}, evaluated in batches.
  *
@@ -41,6 +43,15 @@ public interface Target {
   default boolean threadSafe() {
     return false;
   }
+
+  /**
+   * The kernel backend this target's evaluations should use from now on. The optimizer calls it
+   * once while it is built, with its own backend ({@code GmmviOptimizer.builder().kernels(k)}, by
+   * default the process-wide {@code KernelProvider.get()}), so that one switch governs the model
+   * and the target. Targets that use no kernels ignore it (the default). Not to be called while an
+   * evaluation runs.
+   */
+  default void useKernels(Kernels kernels) {}
 
   /** A short name for logs and result files. */
   default String name() {

@@ -5,6 +5,8 @@ import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
 import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.RowKernels;
+import org.gmmvi.kernels.scalar.ScalarRowKernels;
 
 /**
  * The native backend ("openblas"): bytedeco's bundled OpenBLAS 0.3.31 called through FFM
@@ -18,6 +20,8 @@ public final class OpenBlasKernels implements Kernels {
   private final DenseKernels dense;
   private final MixtureKernels mixture;
   private final NgKernels ng;
+  /** BLAS has no exponential loops: the rows family is the scalar reference. */
+  private final RowKernels rows = new ScalarRowKernels();
 
   /**
    * Loads the library.
@@ -60,6 +64,11 @@ public final class OpenBlasKernels implements Kernels {
   @Override
   public NgKernels ng() {
     return ng;
+  }
+
+  @Override
+  public RowKernels rows() {
+    return rows;
   }
 
   /** Number of threads OpenBLAS uses (1 unless {@code -Dgmmvi.kernels.blas.threads} says otherwise). */

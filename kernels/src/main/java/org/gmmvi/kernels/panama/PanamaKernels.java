@@ -4,6 +4,7 @@ import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
 import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.RowKernels;
 
 /**
  * The Vector API backend ("panama"). Each family extends its scalar counterpart and overrides only
@@ -17,6 +18,7 @@ public final class PanamaKernels implements Kernels {
   private final DenseKernels dense = new PanamaDenseKernels();
   private final MixtureKernels mixture = new PanamaMixtureKernels();
   private final NgKernels ng = new PanamaNgKernels();
+  private final RowKernels rows = new PanamaRowKernels();
 
   @Override
   public String name() {
@@ -36,6 +38,11 @@ public final class PanamaKernels implements Kernels {
   @Override
   public NgKernels ng() {
     return ng;
+  }
+
+  @Override
+  public RowKernels rows() {
+    return rows;
   }
 
   /** Lanes of the preferred double vector on this machine (4 on AVX2), for logs. */

@@ -4,6 +4,7 @@ import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
 import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.RowKernels;
 
 /** The plain-Java backend ("scalar"): always available, and the definition of correctness. */
 public final class ScalarKernels implements Kernels {
@@ -11,6 +12,7 @@ public final class ScalarKernels implements Kernels {
   private final DenseKernels dense = new ScalarDenseKernels();
   private final MixtureKernels mixture = new ScalarMixtureKernels();
   private final NgKernels ng = new ScalarNgKernels();
+  private final RowKernels rows = new ScalarRowKernels();
 
   @Override
   public String name() {
@@ -30,5 +32,10 @@ public final class ScalarKernels implements Kernels {
   @Override
   public NgKernels ng() {
     return ng;
+  }
+
+  @Override
+  public RowKernels rows() {
+    return rows;
   }
 }

@@ -3,6 +3,7 @@ package org.gmmvi.problems.mixture;
 import org.gmmvi.core.target.Target;
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.KernelProvider;
+import org.gmmvi.kernels.Kernels;
 import org.gmmvi.problems.SamplingTarget;
 
 /**
@@ -38,6 +39,8 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
   /** Their transposes {@code W_kᵀ}, {@code K × D × D}. */
   protected final double[] whiteningT;
   private final String name;
+  /** Backend of the evaluations (the optimizer's once it calls {@link #useKernels}). */
+  private volatile Kernels kernels = KernelProvider.get();
 
   /**
    * @param name        target name for logs
@@ -115,6 +118,17 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
     }
   }
 
+  /** Evaluations use {@code kernels} from now on (the optimizer's backend). */
+  @Override
+  public void useKernels(Kernels kernels) {
+    this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+  }
+
+  /** The backend evaluations use. */
+  protected Kernels kernels() {
+    return kernels;
+  }
+
   private static final class Work {
     final double[] diff;
     final double[] z;      // K × chunk × D (only the first chunk×D used without gradient)
@@ -133,7 +147,7 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
 
   private void evaluateChunk(double[] x, int start, int rows, double[] out, double[] grad,
       Work w) {
-    DenseKernels dense = KernelProvider.get().dense();
+    DenseKernels dense = kernels.dense();
     int d = dim;
     int kk = numComponents;
     for (int k = 0; k < kk; k++) {

@@ -4,6 +4,9 @@ import java.util.stream.IntStream;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.target.RandomizedTarget;
 import org.gmmvi.core.target.Target;
+import org.gmmvi.kernels.KernelProvider;
+import org.gmmvi.kernels.Kernels;
+import org.gmmvi.kernels.RowKernels;
 
 /**
  * The WINE mini-batch target (PROBLEMS.md §4.7), the one the optimizer sees:
@@ -29,7 +32,7 @@ public final class WineTarget implements RandomizedTarget {
   private final WineData.Split train;
   private final Rng rng;
   private final int parallelism;
-  private final BnnKernel[] kernels;
+  private BnnKernel[] kernels;
   private final int[] permutation;
   private int[] batchRows = new int[0];
 
@@ -58,11 +61,19 @@ public final class WineTarget implements RandomizedTarget {
     this.train = train;
     this.rng = new Rng(seed);
     this.parallelism = parallelism;
-    this.kernels = new BnnKernel[parallelism];
-    for (int c = 0; c < parallelism; c++) {
-      kernels[c] = new BnnKernel();
-    }
+    useKernels(KernelProvider.get());
     this.permutation = new int[train.rows()];
+  }
+
+  /** Evaluations use the row kernels of {@code backend} from now on (the optimizer's backend). */
+  @Override
+  public void useKernels(Kernels backend) {
+    RowKernels rows = backend.rows();
+    BnnKernel[] k = new BnnKernel[parallelism];
+    for (int c = 0; c < parallelism; c++) {
+      k[c] = new BnnKernel(rows);
+    }
+    this.kernels = k;
   }
 
   @Override
