@@ -6,7 +6,7 @@ package org.gmmvi.kernels;
  */
 public interface Kernels {
 
-  /** The backend's name as used by {@code -Dgmmvi.kernels.backend}: scalar, panama, openblas or auto. */
+  /** The backend's name as used by {@code -Dgmmvi.kernels.backend}: a {@link Backend#id()}. */
   String name();
 
   /** Dense Cholesky algebra and small products. */
