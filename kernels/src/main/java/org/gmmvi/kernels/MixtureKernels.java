@@ -43,4 +43,13 @@ public interface MixtureKernels {
   /** Mixture score for diagonal covariances: {@code Λ_k = diag(1/σ_k²)}. */
   void mixtureScoreDiag(double[] x, int n, int d, double[] means, double[] stds, int k,
       double[] logResp, double[] out);
+
+  /**
+   * These kernels with {@code dense} for any dense algebra they do internally (the Vector API score
+   * forms precision matrices; {@code auto} hands it its size-routed dense kernels). The default
+   * does no dense algebra of its own and returns {@code this}.
+   */
+  default MixtureKernels withDense(DenseKernels dense) {
+    return this;
+  }
 }

@@ -2,7 +2,6 @@ package org.gmmvi.kernels.auto;
 
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
-import org.gmmvi.kernels.panama.PanamaMixtureKernels;
 import org.gmmvi.kernels.MixtureKernels;
 
 /**
@@ -22,7 +21,7 @@ final class AutoMixtureKernels implements MixtureKernels {
   AutoMixtureKernels(Kernels scalar, Kernels panama, Kernels openblas, DenseKernels dense) {
     Kernels best = AutoKernels.first(panama, openblas, scalar);
     // The Vector API score forms precision matrices; let the size-routed dense kernels do that.
-    this.fast = best == panama ? new PanamaMixtureKernels(dense) : best.mixture();
+    this.fast = best.mixture().withDense(dense);
     this.fastName = best.name();
     this.scalar = scalar.mixture();
   }

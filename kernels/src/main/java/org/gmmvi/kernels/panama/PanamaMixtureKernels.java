@@ -6,6 +6,7 @@ import static org.gmmvi.kernels.panama.PanamaVectorConstants.SPECIES;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.Workspace;
 import org.gmmvi.kernels.scalar.ScalarDenseKernels;
 import org.gmmvi.kernels.scalar.ScalarMixtureKernels;
@@ -48,6 +49,12 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
    */
   public PanamaMixtureKernels(DenseKernels dense) {
     this.dense = dense;
+  }
+
+  /** The same kernels with their precisions formed by {@code dense}. */
+  @Override
+  public MixtureKernels withDense(DenseKernels dense) {
+    return new PanamaMixtureKernels(dense);
   }
 
   @Override
