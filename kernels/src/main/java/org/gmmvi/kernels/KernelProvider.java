@@ -27,12 +27,34 @@ public final class KernelProvider {
 
   private KernelProvider() {}
 
+  /** The process-wide choice, or why the requested backend cannot load. */
   private static final class Holder {
-    static final Kernels INSTANCE = choose();
+    static final Kernels INSTANCE;
+    static final RuntimeException FAILURE;
+
+    static {
+      Kernels k = null;
+      RuntimeException failure = null;
+      try {
+        k = choose();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        failure = e;
+      }
+      INSTANCE = k;
+      FAILURE = failure;
+    }
   }
 
-  /** The process-wide backend. */
+  /**
+   * The process-wide backend.
+   *
+   * @throws IllegalStateException if the requested backend cannot load (on every call, with the
+   *     reason; not an {@link ExceptionInInitializerError})
+   */
   public static Kernels get() {
+    if (Holder.FAILURE != null) {
+      throw new IllegalStateException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+    }
     return Holder.INSTANCE;
   }
 
