@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +23,10 @@ import picocli.CommandLine.Command;
  * {@code --debug}.
  */
 @Command(name = "gmmvi", mixinStandardHelpOptions = true, version = "gmmvi 0.1.0",
-    description = "Variational inference with Gaussian mixture models (GMMVI): run codewords on the"
+    description = {"Variational inference with Gaussian mixture models (GMMVI): run codewords on the"
         + " paper's problems and reproduce its results.",
+        "Without arguments, runs the main job: run --problem breast_cancer --algorithm SAMTRON"
+            + " --budget smoke --out runs/quickstart --fresh."},
     subcommands = {RunCommand.class, ReproduceCommand.class, EvaluateCommand.class,
         ListCommand.class,
         CommandLine.HelpCommand.class})
@@ -34,7 +39,7 @@ public final class Main {
 
   /**
    * The main job run without arguments: SAMTRON on BreastCancer (D = 31) with the smoke budget of
-   * 100,000 target evaluations (PROBLEMS.md §3.5).
+   * 100,000 target evaluations (docs/spec/PROBLEMS.md §3.5).
    */
   static final List<String> QUICKSTART = List.of("run", "--problem", "breast_cancer",
       "--algorithm", "SAMTRON", "--budget", "smoke", "--out", "runs/quickstart", "--fresh");
@@ -56,6 +61,7 @@ public final class Main {
           + "); see './gmmvi --help' for the commands");
     }
     boolean debug = List.of(a).contains("--debug");
+    configureLogging(List.of(a).contains("--verbose"), debug);
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
@@ -83,6 +89,20 @@ public final class Main {
       return EXIT_FAILURE;
     });
     return cl.execute(a);
+  }
+
+  /**
+   * Log level of the whole process: {@code WARNING} by default (the kernel backend's routing and
+   * other details are {@code INFO}), {@code INFO} with {@code --verbose}, {@code FINE} with
+   * {@code --debug}. Sets the root logger and its handlers.
+   */
+  static void configureLogging(boolean verbose, boolean debug) {
+    Level level = debug ? Level.FINE : verbose ? Level.INFO : Level.WARNING;
+    Logger root = Logger.getLogger("");
+    root.setLevel(level);
+    for (Handler h : root.getHandlers()) {
+      h.setLevel(level);
+    }
   }
 
   /** {@code <gmmvi.home>/runs/quickstart}, or {@code runs/quickstart} in the working directory. */

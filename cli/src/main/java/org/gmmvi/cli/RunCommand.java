@@ -1,6 +1,7 @@
 package org.gmmvi.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.run.Checkpoint;
 import org.gmmvi.cli.run.ConfigFiles;
+import org.gmmvi.cli.run.ConvergenceStop;
 import org.gmmvi.cli.run.RunEngine;
 import org.gmmvi.cli.run.RunOutcome;
 import org.gmmvi.cli.run.RunProblem;
@@ -25,8 +28,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gmmvi run}: one codeword on one problem (or a user target class). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run one GMMVI variant (codeword) on a problem; writes metrics.csv, config.yml,"
-        + " final.json, model.npz/model.json, plots and checkpoints into --out.")
+    description = {"Run one GMMVI variant (codeword) on a problem or a user target class.",
+        "Writes into --out: metrics.csv, config.yml, run.json, final.json, model.npz, model.json,"
+            + " neg_elbo_vs_evals.png, neg_elbo_vs_time.png, and checkpoint.bin while the run is"
+            + " unfinished (deleted on completion unless --keep-checkpoint)."})
 final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--problem", paramLabel = "NAME",
@@ -46,8 +51,10 @@ final class RunCommand implements Callable<Integer> {
   long seed = 10000;
 
   @Option(names = "--budget", paramLabel = "smoke|full",
-      description = "Target-evaluation budget of the problem (default ${DEFAULT-VALUE}).")
-  String budget = "full";
+      description = "Target-evaluation budget of the problem (default full; see 'gmmvi list"
+          + " problems'). A user target (--target-class) has full = 1,000,000 and smoke = 50,000"
+          + " evaluations. --resume keeps the run's recorded budget unless this is given.")
+  String budget;
 
   @Option(names = "--max-evals", paramLabel = "N",
       description = "Stop after N target evaluations (overrides --budget).")
@@ -66,8 +73,31 @@ final class RunCommand implements Callable<Integer> {
       description = "Run directory (default runs/<problem>-<codeword>-s<seed>).")
   Path out;
 
-  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint,"
+      + " with the run's recorded budget, iteration cap and time limit unless --budget,"
+      + " --max-evals, --max-iterations or --time-limit override them.")
   boolean resume;
+
+  @Option(names = "--keep-checkpoint", description = "Keep checkpoint.bin when the run completes"
+      + " (default: deleted once the run reaches its budget, iteration cap or convergence; kept"
+      + " after a time limit or an interrupt, for --resume).")
+  boolean keepCheckpoint;
+
+  @Option(names = "--stop-when-converged", description = "Stop once the logged -ELBO estimate"
+      + " changed by at most --convergence-tolerance standard errors over the last"
+      + " --convergence-window logged estimates (older half against newer half). Off by default:"
+      + " the paper's runs use their full budgets.")
+  boolean stopWhenConverged;
+
+  @Option(names = "--convergence-window", paramLabel = "N",
+      description = "Logged estimates compared by --stop-when-converged (even; default"
+          + " ${DEFAULT-VALUE}).")
+  int convergenceWindow = 10;
+
+  @Option(names = "--convergence-tolerance", paramLabel = "Z",
+      description = "Tolerance of --stop-when-converged in standard errors of the change"
+          + " (default ${DEFAULT-VALUE}).")
+  double convergenceTolerance = 1.0;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads: target evaluations, mixture kernels and per-component"
@@ -102,8 +132,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
-  @Option(names = "--fresh", hidden = true,
-      description = "Replace a previous run in --out (used by the no-argument main job).")
+  @Option(names = "--fresh",
+      description = "Replace a previous run in --out (the no-argument main job uses it).")
   boolean fresh;
 
   @Mixin
@@ -120,7 +150,11 @@ final class RunCommand implements Callable<Integer> {
     if (fresh && !resume) {
       clearPreviousRun(s.out());
     }
-    RunOutcome o = RunEngine.run(s, p);
+    PrintWriter err = spec.commandLine().getErr();
+    RunOutcome o = RunEngine.run(s, p, () -> {
+      resumeNotes.forEach(err::println);
+      err.flush();
+    });
     return report(o, spec.commandLine().getErr());
   }
 
@@ -141,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
           o.precise().negElbo(), o.precise().standardError(), o.precise().samples());
     }
     err.println("results: " + where);
-    err.println("  metrics.csv, final.json, config.yml, model.npz, model.json");
+    err.println("  metrics.csv, final.json, config.yml, run.json, model.npz, model.json");
     err.println("  plots: " + o.out().resolve("neg_elbo_vs_evals.png").toAbsolutePath().normalize()
         + ", " + o.out().resolve("neg_elbo_vs_time.png").toAbsolutePath().normalize());
     err.flush();
@@ -189,28 +223,14 @@ final class RunCommand implements Callable<Integer> {
     return b;
   }
 
+  /** Notes on recorded limits that options change on {@code --resume}. */
+  private final List<String> resumeNotes = new ArrayList<>();
+
   private RunSettings settings(RunProblem p, String cw) {
-    String b = budgetName(budget);
-    long evals = p.budget(b);
-    if (maxEvals != null) {
-      if (maxEvals < 1) {
-        throw new UsageException("--max-evals must be >= 1, got " + maxEvals);
-      }
-      evals = maxEvals;
-      b = "custom";
-    }
-    int iters = maxIterations != null ? maxIterations : p.iterationCap(cw);
-    if (iters < 1) {
-      throw new UsageException("--max-iterations must be >= 1, got " + iters);
-    }
-    Duration limit = null;
-    if (timeLimit != null) {
-      try {
-        limit = TimeLimit.parse(timeLimit);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage(), e);
-      }
-    }
+    Path dir = out != null ? out
+        : Path.of("runs", p.name() + "-" + cw + "-s" + seed);
+    Limits recorded = resume ? Limits.recorded(dir) : null;
+    Limits l = limits(p, cw, recorded);
     int t = SharedOptions.threads(threads);
     if (!(checkpointSeconds >= 0) || checkpointEvery < 0) {
       throw new UsageException("--checkpoint-seconds and --checkpoint-every must be >= 0");
@@ -219,13 +239,114 @@ final class RunCommand implements Callable<Integer> {
     for (Path c : configs) {
       layers.add(ConfigFiles.readYaml(c));
     }
-    Path dir = out != null ? out
-        : Path.of("runs", p.name() + "-" + cw + "-s" + seed);
     if (finalSamples < 0 || finalSamples == 1) {
       throw new UsageException("--final-samples must be 0 or >= 2, got " + finalSamples);
     }
-    return new RunSettings(cw, seed, b, evals, iters, limit, dir, resume, t, layers,
-        checkpointSeconds, checkpointEvery, quiet, finalSamples);
+    ConvergenceStop convergence = null;
+    if (stopWhenConverged) {
+      try {
+        convergence = new ConvergenceStop(convergenceWindow, convergenceTolerance);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+    }
+    return new RunSettings(cw, seed, l.budget(), l.evaluations(), l.iterations(), l.timeLimit(),
+        dir, resume, t, layers, checkpointSeconds, checkpointEvery, quiet, finalSamples,
+        keepCheckpoint, convergence);
+  }
+
+  /**
+   * Budget, iteration cap and time limit of a run: the options; on {@code --resume} the run's
+   * recorded ones ({@code run.json}) for every option not given, with a note on stderr for every
+   * recorded limit an option changes.
+   */
+  private Limits limits(RunProblem p, String cw, Limits recorded) {
+    String b = budget != null ? budgetName(budget)
+        : recorded != null ? recorded.budget() : "full";
+    long evals = budget == null && recorded != null ? recorded.evaluations() : p.budget(b);
+    if (maxEvals != null) {
+      if (maxEvals < 1) {
+        throw new UsageException("--max-evals must be >= 1, got " + maxEvals);
+      }
+      evals = maxEvals;
+      b = "custom";
+    }
+    int iters = maxIterations != null ? maxIterations
+        : recorded != null ? recorded.iterations() : p.iterationCap(cw);
+    if (iters < 1) {
+      throw new UsageException("--max-iterations must be >= 1, got " + iters);
+    }
+    Duration limit = recorded != null ? recorded.timeLimit() : null;
+    if (timeLimit != null) {
+      try {
+        limit = TimeLimit.parse(timeLimit);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+    }
+    Limits l = new Limits(b, evals, iters, limit);
+    if (recorded != null) {
+      resumeNotes.addAll(recorded.changes(l));
+    }
+    return l;
+  }
+
+  /**
+   * The stopping limits of a run as {@code run.json} records them.
+   *
+   * @param budget      {@code full}, {@code smoke} or {@code custom}
+   * @param evaluations target-evaluation budget
+   * @param iterations  iteration cap
+   * @param timeLimit   wall-clock limit, or null
+   */
+  record Limits(String budget, long evaluations, int iterations, Duration timeLimit) {
+
+    /** The limits recorded in {@code dir/run.json}, or null when it has none (older runs). */
+    static Limits recorded(Path dir) {
+      Path f = dir.resolve("run.json");
+      if (!Files.isRegularFile(f)) {
+        return null;
+      }
+      Map<String, Object> m;
+      try {
+        m = Json.readObject(f);
+      } catch (IOException e) {
+        throw new UsageException("--resume: cannot read '" + f + "': " + e.getMessage(), e);
+      }
+      if (!(m.get("max_target_evaluations") instanceof Number e)
+          || !(m.get("max_iterations") instanceof Number i)) {
+        return null;
+      }
+      Duration limit = m.get("time_limit_seconds") instanceof Number t
+          ? Duration.ofMillis(Math.round(t.doubleValue() * 1000)) : null;
+      return new Limits(String.valueOf(m.get("budget")), e.longValue(), i.intValue(), limit);
+    }
+
+    /** One note for every limit of {@code now} that differs from this. */
+    List<String> changes(Limits now) {
+      List<String> notes = new ArrayList<>();
+      if (now.evaluations != evaluations) {
+        notes.add(String.format(Locale.ROOT, "gmmvi: --resume: target-evaluation budget changed"
+            + " from %,d (%s, recorded) to %,d (%s)", evaluations, budget, now.evaluations,
+            now.budget));
+      }
+      if (now.iterations != iterations) {
+        notes.add(String.format(Locale.ROOT, "gmmvi: --resume: iteration cap changed from %,d"
+            + " (recorded) to %,d", iterations, now.iterations));
+      }
+      if (!java.util.Objects.equals(now.timeLimit, timeLimit)) {
+        notes.add("gmmvi: --resume: time limit changed from " + describe(timeLimit)
+            + " (recorded) to " + describe(now.timeLimit));
+      } else if (timeLimit != null) {
+        notes.add("gmmvi: --resume: the run's time limit of " + describe(timeLimit) + " applies"
+            + " (wall clock, cumulative over resumes); --time-limit extends it");
+      }
+      return notes;
+    }
+
+    private static String describe(Duration d) {
+      return d == null ? "none" : TimeLimit.format(d.toMillis() / 1000.0);
+    }
   }
 
   /** Deletes the files a previous run wrote into {@code dir} (only the runner's own files). */

@@ -2,6 +2,7 @@ package org.gmmvi.cli;
 
 import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.cli.run.RunProblem;
+import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
 import org.gmmvi.problems.io.DataDirectory;
 import picocli.CommandLine.Option;
@@ -20,9 +21,15 @@ final class SharedOptions {
     return t;
   }
 
-  /** {@code --debug}: declared for every command; {@link Main} reads it before parsing. */
+  /**
+   * {@code --verbose} and {@code --debug}: declared for every command; {@link Main} reads them
+   * before parsing.
+   */
   static final class Debug {
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--verbose", description = "Log details (kernel backend routing, ...).")
+    boolean verbose;
+
+    @Option(names = "--debug", description = "Log everything and print stack traces of errors.")
     boolean debug;
   }
 
@@ -34,8 +41,13 @@ final class SharedOptions {
 
     /** The registry problem {@code name} reading this data directory (bad names: usage errors). */
     RunProblem problem(String name) {
+      return new RegistryProblem(lookup(name), DataDirectory.resolve(dataDir));
+    }
+
+    /** The registry problem {@code name} (unknown names: usage errors). */
+    static Problem lookup(String name) {
       try {
-        return new RegistryProblem(Problems.get(name), DataDirectory.resolve(dataDir));
+        return Problems.get(name);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage(), e);
       }

@@ -32,7 +32,7 @@ import org.gmmvi.problems.planar.PlanarRobotTarget;
  *
  * <p>Peak: 2 cores of an AMD EPYC (Zen 3, AVX2 + 2 FMA units): 16 double FLOP per cycle per core at
  * ~2.45 GHz, i.e. {@value #PEAK_ONE_CORE_GFLOPS} GFLOP/s per core, {@value #PEAK_TWO_CORES_GFLOPS} for
- * both (TOOLCHAIN.md).
+ * both (docs/TOOLCHAIN.md).
  */
 public final class FlopModel {
 

@@ -17,6 +17,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * and the learning curves of {@code reproduce} (mean and min–max spread over seeds). An axis is
  * logarithmic when every plotted value on it is positive and the values span more than a factor of
  * 20; otherwise linear (−ELBO of normalised targets reaches ≈ 0 and small negative values).
+ *
+ * <p>Readable axes: tick labels use a fixed decimal pattern with as many decimals as the axis span
+ * needs ({@link #decimalPattern}), never XChart's scientific fallback. A linear −ELBO axis is at
+ * least {@link #MIN_SPAN_IN_STANDARD_ERRORS} standard errors of the plotted estimates wide (and at
+ * least {@code 1e-6·max(1, |y|)}), so a run that converged to machine precision is drawn flat
+ * instead of magnifying rounding noise ({@link #yRange}). Where the paper reports a final −ELBO
+ * for the problem and codeword, it is drawn as a dotted horizontal line in the series colour.
  */
 public final class Plots {
 
@@ -45,13 +52,30 @@ public final class Plots {
    */
   public static byte[] line(String title, String xLabel, String yLabel, String series, Curve c)
       throws IOException {
+    return line(title, xLabel, yLabel, series, c, Double.NaN, Double.NaN);
+  }
+
+  /**
+   * A single-run plot of {@code y} against {@code x} (non-finite points skipped).
+   *
+   * @param standardError standard error of one plotted value (NaN: estimated from the curve)
+   * @param paperValue    the paper's final value, drawn as a horizontal line (NaN: none)
+   * @return PNG bytes
+   */
+  public static byte[] line(String title, String xLabel, String yLabel, String series, Curve c,
+      double standardError, double paperValue) throws IOException {
     Curve f = finite(c);
     XYChart chart = chart(title, xLabel, yLabel);
+    List<Curve> plotted = new ArrayList<>(List.of(f));
     if (f.x().length > 0) {
       XYSeries s = chart.addSeries(series, f.x(), f.y());
       s.setMarker(f.x().length < 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      s.setLineColor(PALETTE[0]);
+      s.setMarkerColor(PALETTE[0]);
+      paperLine(chart, series, paperValue, f, PALETTE[0]).ifPresent(plotted::add);
     }
-    scaleAxes(chart, List.of(f));
+    double se = Double.isNaN(standardError) ? noise(f.y()) : standardError;
+    scaleAxes(chart, plotted, se);
     return png(chart);
   }
 
@@ -64,8 +88,21 @@ public final class Plots {
    */
   public static byte[] learningCurves(String title, Map<String, List<Curve>> runsByAlgorithm)
       throws IOException {
+    return learningCurves(title, runsByAlgorithm, Map.of());
+  }
+
+  /**
+   * As {@link #learningCurves(String, Map)}, with the paper's final −ELBO of each codeword drawn as
+   * a dotted horizontal line in the codeword's colour.
+   *
+   * @param paperValues the paper's value by codeword (codewords without one are absent)
+   * @return PNG bytes
+   */
+  public static byte[] learningCurves(String title, Map<String, List<Curve>> runsByAlgorithm,
+      Map<String, Double> paperValues) throws IOException {
     XYChart chart = chart(title, "target evaluations", "-ELBO (mean, min-max over seeds)");
     List<Curve> plotted = new ArrayList<>();
+    double noise = 0;
     int series = 0;
     for (Map.Entry<String, List<Curve>> e : runsByAlgorithm.entrySet()) {
       java.awt.Color color = PALETTE[series++ % PALETTE.length];
@@ -108,8 +145,11 @@ public final class Plots {
       }
       plotted.add(new Curve(grid, lo));
       plotted.add(new Curve(grid, hi));
+      paperLine(chart, e.getKey(), paperValues.getOrDefault(e.getKey(), Double.NaN),
+          new Curve(grid, mean), color).ifPresent(plotted::add);
+      noise = Math.max(noise, noise(mean));
     }
-    scaleAxes(chart, plotted);
+    scaleAxes(chart, plotted, noise);
     return png(chart);
   }
 
@@ -169,12 +209,101 @@ public final class Plots {
     return chart;
   }
 
-  private static void scaleAxes(XYChart chart, List<Curve> curves) {
-    chart.getStyler().setXAxisLogarithmic(logWorthy(curves, true));
-    chart.getStyler().setYAxisLogarithmic(logWorthy(curves, false));
+  /** Least width of a linear −ELBO axis in standard errors of one plotted estimate. */
+  public static final double MIN_SPAN_IN_STANDARD_ERRORS = 4.0;
+  /** Least width of a linear axis relative to {@code max(1, |centre|)}. */
+  static final double MIN_RELATIVE_SPAN = 1e-6;
+
+  private static void scaleAxes(XYChart chart, List<Curve> curves, double standardError) {
+    boolean logX = logWorthy(curves, true);
+    boolean logY = logWorthy(curves, false);
+    chart.getStyler().setXAxisLogarithmic(logX);
+    chart.getStyler().setYAxisLogarithmic(logY);
+    double[] x = range(curves, true);
+    if (x != null) {
+      chart.getStyler().setXAxisDecimalPattern(logX ? "#,##0.###" : decimalPattern(x[1] - x[0]));
+    }
+    double[] y = yRange(curves, standardError);
+    if (y == null) {
+      return;
+    }
+    if (logY) {
+      chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+      return;
+    }
+    chart.getStyler().setYAxisMin(y[0]);
+    chart.getStyler().setYAxisMax(y[1]);
+    chart.getStyler().setYAxisDecimalPattern(decimalPattern(y[1] - y[0]));
   }
 
-  static boolean logWorthy(List<Curve> curves, boolean xAxis) {
+  /**
+   * The y-axis range: the data's range, widened symmetrically about its centre to at least
+   * {@code max(4·SE, 1e-6·max(1, |centre|))} so that noise below the estimates' standard error is
+   * not magnified, plus a 5 % margin; null for no data.
+   */
+  static double[] yRange(List<Curve> curves, double standardError) {
+    double[] r = range(curves, false);
+    if (r == null) {
+      return null;
+    }
+    double centre = 0.5 * (r[0] + r[1]);
+    double se = Double.isFinite(standardError) ? Math.max(0, standardError) : 0;
+    double least = Math.max(MIN_SPAN_IN_STANDARD_ERRORS * se,
+        MIN_RELATIVE_SPAN * Math.max(1.0, Math.abs(centre)));
+    double half = 0.5 * Math.max(r[1] - r[0], least) * 1.05;
+    return new double[] {centre - half, centre + half};
+  }
+
+  /**
+   * A fixed-point tick pattern for an axis spanning {@code span}: enough decimals that about five
+   * ticks differ in their labels ({@code ceil(−log10(span/5))}, 0 to 9), grouping separators,
+   * never scientific notation.
+   */
+  static String decimalPattern(double span) {
+    int decimals = span > 0 && Double.isFinite(span)
+        ? (int) Math.ceil(-Math.log10(span / 5.0)) : 0;
+    decimals = Math.max(0, Math.min(9, decimals));
+    return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
+  }
+
+  /**
+   * Robust noise of a curve's values: the median absolute difference of successive values over its
+   * second half divided by √2 (the standard deviation of one value if they are independent
+   * estimates around a slowly changing mean); 0 for fewer than three values.
+   */
+  static double noise(double[] y) {
+    int from = y.length / 2;
+    int n = y.length - from - 1;
+    if (n < 2) {
+      return 0;
+    }
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = Math.abs(y[from + i + 1] - y[from + i]);
+    }
+    Arrays.sort(d);
+    double median = n % 2 == 1 ? d[n / 2] : 0.5 * (d[n / 2 - 1] + d[n / 2]);
+    return Double.isFinite(median) ? median / Math.sqrt(2) : 0;
+  }
+
+  /** The paper's value as a dotted horizontal line over the curve's x range, if it exists. */
+  private static java.util.Optional<Curve> paperLine(XYChart chart, String codeword,
+      double value, Curve over, java.awt.Color color) {
+    if (!Double.isFinite(value) || over.x().length == 0) {
+      return java.util.Optional.empty();
+    }
+    double[] x = {over.x()[0], over.x()[over.x().length - 1]};
+    double[] y = {value, value};
+    XYSeries s = chart.addSeries(codeword + " paper " + String.format(java.util.Locale.ROOT,
+        "%.2f", value), x, y);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineStyle(SeriesLines.DOT_DOT);
+    s.setLineColor(color);
+    return java.util.Optional.of(new Curve(x, y));
+  }
+
+  /** {@code [min, max]} of the x or y values of {@code curves}, or null when there are none. */
+  private static double[] range(List<Curve> curves, boolean xAxis) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (Curve c : curves) {
@@ -183,7 +312,12 @@ public final class Plots {
         max = Math.max(max, v);
       }
     }
-    return min > 0 && max / min > 20;
+    return min <= max ? new double[] {min, max} : null;
+  }
+
+  static boolean logWorthy(List<Curve> curves, boolean xAxis) {
+    double[] r = range(curves, xAxis);
+    return r != null && r[0] > 0 && r[1] / r[0] > 20;
   }
 
   static {

@@ -115,14 +115,17 @@ public final class ReportWriter {
     List<String> problems = cells.stream().map(Cell::problem).distinct().toList();
     for (String p : problems) {
       Map<String, List<Plots.Curve>> curves = new LinkedHashMap<>();
+      Map<String, Double> paper = new LinkedHashMap<>();
       for (Cell c : cells) {
         if (c.problem().equals(p) && !c.completed().isEmpty()) {
           curves.put(c.codeword(), c.completed().stream().map(RunRecord::curve).toList());
+          PaperResults.get().negElbo(p, c.codeword())
+              .ifPresent(e -> paper.put(c.codeword(), e.mean()));
         }
       }
       if (!curves.isEmpty()) {
         AtomicFiles.write(root.resolve(plotName(p)),
-            Plots.learningCurves("-ELBO vs target evaluations: " + p, curves));
+            Plots.learningCurves("-ELBO vs target evaluations: " + p, curves, paper));
       }
     }
     AtomicFiles.writeString(root.resolve("report.md"), markdown(cells, runs, problems, header));
@@ -139,7 +142,7 @@ public final class ReportWriter {
   private static final String INTRO = "Final −ELBO is the last logged value of each run (2000"
       + " fresh samples); cells are mean ± 3·SE over the completed seeds (SE = standard deviation"
       + " with ddof 0 / √n), as in the paper. Paper: TMLR 2023 Experiment 3 (Arenz et al.,"
-      + " arXiv:2209.11533) as transcribed in shared/spec/PAPER-RESULTS.md; the paper stopped runs"
+      + " arXiv:2209.11533) as transcribed in docs/spec/PAPER-RESULTS.md; the paper stopped runs"
       + " by wall-clock limits, these runs stop at target-evaluation budgets (PROBLEMS.md §3.5),"
       + " so the numbers are comparable only when both have converged.";
 

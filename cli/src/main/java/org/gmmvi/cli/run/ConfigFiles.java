@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.gmmvi.cli.UsageException;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.gmmvi.core.config.ConfigException;
+import org.gmmvi.core.config.ConfigMaps;
+import org.gmmvi.core.config.YamlConfig;
 
 /**
- * Config maps of the runner: YAML files (snakeyaml-engine, YAML 1.2 core schema, no type
- * construction), deep merging with the reference's "replace" semantics (nested maps are merged,
- * scalars and lists replaced), and the runner section {@code gmmvi_runner_config}.
+ * Config files of the runner: reading a YAML file with the core's loader ({@link YamlConfig}),
+ * user errors naming the file, and the runner section {@code gmmvi_runner_config}. Merging and
+ * copying are the core's ({@link ConfigMaps}), so {@code --config} files and
+ * {@code GmmviOptimizer.builder().yaml(...)} read the same text the same way.
  */
 public final class ConfigFiles {
 
@@ -28,9 +25,11 @@ public final class ConfigFiles {
   private ConfigFiles() {}
 
   /**
-   * Reads a YAML config file whose top level is a mapping.
+   * Reads a YAML config file whose top level is a mapping, with the core's loader
+   * ({@link YamlConfig#load}: YAML 1.2 core schema, so the reference's {@code True},
+   * {@code 5000.} and {@code 1e-3} are a boolean and floats; type tags refused).
    *
-   * @throws UsageException naming the file if it is missing, unreadable or not a mapping
+   * @throws UsageException naming the file if it is missing, unreadable, not YAML or not a mapping
    */
   public static Map<String, Object> readYaml(Path file) {
     String text;
@@ -40,71 +39,11 @@ public final class ConfigFiles {
       throw new UsageException("cannot read config file '" + file + "': "
           + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
     }
-    Object o;
     try {
-      o = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
-    } catch (RuntimeException e) {
-      String msg = String.valueOf(e.getMessage()).replace('\n', ' ').replaceAll(" {2,}", " ")
-          .strip();
-      if (msg.startsWith("could not determine a constructor for the tag")) {
-        throw new UsageException("config file '" + file + "': YAML type tags are refused (a"
-            + " config holds only maps, lists, strings, numbers and booleans): "
-            + msg.substring("could not determine a constructor for the ".length()), e);
-      }
-      throw new UsageException("config file '" + file + "' is not valid YAML: " + msg, e);
+      return YamlConfig.load(text);
+    } catch (ConfigException e) {
+      throw new UsageException("config file '" + file + "': " + e.getMessage(), e);
     }
-    if (o == null) {
-      return new LinkedHashMap<>();
-    }
-    if (!(o instanceof Map<?, ?> m)) {
-      throw new UsageException("config file '" + file + "' must hold a mapping of config keys at"
-          + " the top level, got " + o.getClass().getSimpleName());
-    }
-    return copy(m);
-  }
-
-  /** YAML text of {@code config} (block style). */
-  public static String toYaml(Map<String, Object> config) {
-    DumpSettings s = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
-    return new Dump(s).dumpToString(config);
-  }
-
-  /** A deep, mutable copy with string keys. */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> copy(Map<?, ?> m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : m.entrySet()) {
-      out.put(String.valueOf(e.getKey()), copyValue(e.getValue()));
-    }
-    return out;
-  }
-
-  private static Object copyValue(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      return copy(m);
-    }
-    if (v instanceof List<?> l) {
-      List<Object> c = new ArrayList<>();
-      for (Object o : l) {
-        c.add(copyValue(o));
-      }
-      return c;
-    }
-    return v;
-  }
-
-  /** Merges {@code over} into {@code base} in place ("replace" semantics) and returns base. */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> deepMerge(Map<String, Object> base, Map<String, ?> over) {
-    for (Map.Entry<String, ?> e : over.entrySet()) {
-      Object cur = base.get(e.getKey());
-      if (cur instanceof Map<?, ?> cm && e.getValue() instanceof Map<?, ?> om) {
-        deepMerge((Map<String, Object>) cm, (Map<String, Object>) om);
-      } else {
-        base.put(e.getKey(), copyValue(e.getValue()));
-      }
-    }
-    return base;
   }
 
   /** A copy of the runner section {@code gmmvi_runner_config} of {@code config} (empty if absent). */
@@ -114,7 +53,14 @@ public final class ConfigFiles {
       throw new UsageException("config key '" + RUNNER_SECTION + "' must be a mapping, got "
           + section);
     }
-    return section == null ? new LinkedHashMap<>() : copy((Map<?, ?>) section);
+    if (section == null) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      return ConfigMaps.deepCopy(ConfigMaps.stringKeyed((Map<?, ?>) section, RUNNER_SECTION));
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 
   /** A positive integer setting of the runner section, or {@code fallback}. */

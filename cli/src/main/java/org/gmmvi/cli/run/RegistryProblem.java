@@ -27,6 +27,11 @@ public final class RegistryProblem implements RunProblem {
     return problem;
   }
 
+  /** The data directory the problem reads. */
+  public DataDirectory data() {
+    return data;
+  }
+
   @Override
   public String name() {
     return problem.name();

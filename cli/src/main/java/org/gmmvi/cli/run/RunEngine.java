@@ -21,8 +21,11 @@ import org.gmmvi.cli.io.GitRevision;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.io.MetricsCsv;
 import org.gmmvi.cli.io.ModelFiles;
+import org.gmmvi.cli.report.PaperResults;
 import org.gmmvi.cli.report.Plots;
 import org.gmmvi.core.config.ConfigException;
+import org.gmmvi.core.config.ConfigMaps;
+import org.gmmvi.core.config.YamlConfig;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.optimizer.ElboEstimator;
 import org.gmmvi.core.optimizer.GmmviOptimizer;
@@ -68,6 +71,8 @@ public final class RunEngine {
   private long droppedTotal;
   private int lastLoggedIteration = -1;
   private volatile double lastNegElbo = Double.NaN;
+  private volatile double lastStandardError = Double.NaN;
+  private String converged;
   private volatile Map<String, Object> lastMetrics = Map.of();
   private int startIteration;
   private IterationRecord lastRecord;
@@ -84,12 +89,22 @@ public final class RunEngine {
 
   /** Runs (or resumes) {@code problem} with {@code settings}. */
   public static RunOutcome run(RunSettings settings, RunProblem problem) throws IOException {
-    Progress p = Progress.forStderr(settings.codeword() + " " + problem.name() + " s"
-        + settings.seed()).quiet(settings.quiet());
-    return new RunEngine(settings, problem, p).execute();
+    return run(settings, problem, () -> { });
   }
 
-  private RunOutcome execute() throws IOException {
+  /**
+   * As {@link #run(RunSettings, RunProblem)}; {@code onStart} runs once the run directory was
+   * checked and the optimizer built (a resumed checkpoint belongs to this run and is readable),
+   * before the first iteration.
+   */
+  public static RunOutcome run(RunSettings settings, RunProblem problem, Runnable onStart)
+      throws IOException {
+    Progress p = Progress.forStderr(settings.codeword() + " " + problem.name() + " s"
+        + settings.seed()).quiet(settings.quiet());
+    return new RunEngine(settings, problem, p).execute(onStart);
+  }
+
+  private RunOutcome execute(Runnable onStart) throws IOException {
     Path out = s.out();
     Checkpoint ckpt = prepareDirectory(out);
     Map<String, Object> algorithmConfig = mergedConfig();
@@ -103,9 +118,10 @@ public final class RunEngine {
     checkDimension(target);
     evalInstance = instantiate();
     opt = build(algorithmConfig, target, ckpt);
+    onStart.run();
 
     AtomicFiles.writeString(out.resolve("config.yml"),
-        ConfigFiles.toYaml(ConfigFiles.copy(opt.config().toMap())));
+        YamlConfig.dump(opt.config().toMap()));
     Json.write(out.resolve("run.json"), runDescription());
 
     if (ckpt != null) {
@@ -181,6 +197,11 @@ public final class RunEngine {
   private Checkpoint prepareDirectory(Path out) throws IOException {
     if (s.resume()) {
       if (!Checkpoint.exists(out)) {
+        if (Files.exists(out.resolve("final.json"))) {
+          throw new UsageException("--resume: the run in '" + out + "' completed and its"
+              + " checkpoint was deleted (runs keep it only with --keep-checkpoint); start a new"
+              + " run with a larger budget, or pass --fresh to replace this one");
+        }
         throw new UsageException("--resume: no checkpoint in '" + out
             + "' (nothing to resume; start the run without --resume)");
       }
@@ -223,11 +244,11 @@ public final class RunEngine {
   }
 
   private Map<String, Object> mergedConfig() {
-    Map<String, Object> c = ConfigFiles.copy(problem.experimentConfig(s.codeword()));
+    Map<String, Object> c = problem.experimentConfig(s.codeword());
     for (Map<String, Object> layer : s.userConfigs()) {
-      ConfigFiles.deepMerge(c, layer);
+      c = ConfigMaps.deepMerge(c, layer);
     }
-    return c;
+    return ConfigMaps.deepCopy(c);
   }
 
   /** Instantiates the problem; missing data and bad problem settings are user errors. */
@@ -272,12 +293,22 @@ public final class RunEngine {
     m.put("codeword", s.codeword());
     m.put("seed", s.seed());
     m.put("dimension", problem.dimension());
+    if (problem instanceof RegistryProblem rp) {
+      m.put("data_dir", rp.data().root().toString());
+    } else if (problem instanceof UserTargetProblem up) {
+      m.put("target_class", up.className());
+      m.put("classpath", up.classpath());
+    }
     m.put("budget", s.budgetName());
     m.put("max_target_evaluations", s.maxEvaluations());
     m.put("max_iterations", s.maxIterations());
     m.put("time_limit_seconds", s.timeLimit() == null ? null : s.timeLimit().toMillis() / 1000.0);
     m.put("threads", s.threads());
     m.put("log_metrics_interval", logInterval);
+    if (s.convergence() != null) {
+      m.put("stop_when_converged", Map.of("window", s.convergence().window(),
+          "tolerance", s.convergence().tolerance()));
+    }
     return m;
   }
 
@@ -300,7 +331,7 @@ public final class RunEngine {
     if (stopRequested.get()) {
       return "interrupted";
     }
-    return null;
+    return converged;
   }
 
   /**
@@ -328,6 +359,7 @@ public final class RunEngine {
         int it = opt.iteration();
         if (it % logInterval == 0) {
           scheduleMetrics();
+          observeConvergence();
         }
         boolean dueByIterations = s.checkpointIterations() > 0
             && it - lastCheckpointIteration >= s.checkpointIterations();
@@ -351,7 +383,9 @@ public final class RunEngine {
         scheduleMetrics();
       }
       flushMetrics();
-      checkpoint();
+      if (keepsCheckpoint(reason)) {
+        checkpoint();
+      }
     } catch (RuntimeException | IOException | Error e) {
       // also OutOfMemoryError while serialising the final checkpoint: the copies are garbage
       // now, so the model files and final.json can still be written
@@ -361,11 +395,37 @@ public final class RunEngine {
     progress.finish();
     boolean interrupted = "interrupted".equals(reason);
     RunOutcome o = finish(interrupted ? "interrupted" : "completed", reason, null);
+    if (!keepsCheckpoint(reason) && o.completed()) {
+      Files.deleteIfExists(s.out().resolve(Checkpoint.FILE));
+    }
     if (interrupted) {
       System.err.println("gmmvi: interrupted at iteration " + o.iteration() + "; checkpoint and"
           + " results written to " + s.out() + "; continue with --resume");
     }
     return o;
+  }
+
+  /**
+   * Whether the run keeps its checkpoint when it stops for {@code reason}: always with
+   * {@code --keep-checkpoint}; otherwise only after a time limit or an interrupt, which are meant
+   * to be resumed. A run that reached its budget, its iteration cap or convergence deletes it
+   * (a gmm20 smoke state is about 200 MB; breast_cancer's full one 2 GB).
+   */
+  private boolean keepsCheckpoint(String reason) {
+    return s.keepCheckpoint() || "interrupted".equals(reason)
+        || reason.startsWith("time limit");
+  }
+
+  /**
+   * The opt-in convergence stop: waits for this iteration's metrics (so the decision does not
+   * depend on thread timing) and feeds the estimate and its standard error to it.
+   */
+  private void observeConvergence() {
+    if (s.convergence() == null) {
+      return;
+    }
+    flushMetrics();
+    converged = s.convergence().observe(lastNegElbo, lastStandardError);
   }
 
   private Progress.Snapshot snapshot() {
@@ -414,6 +474,7 @@ public final class RunEngine {
       }
       csv.append(row);
       lastNegElbo = est.negElbo();
+      lastStandardError = ConvergenceStop.standardError(est.logP(), est.logQ(), temperature);
       lastMetrics = row;
       return null;
     }));
@@ -587,10 +648,15 @@ public final class RunEngine {
       }
       double[] y = m.column("neg_elbo");
       String title = s.codeword() + " on " + problem.name() + " (seed " + s.seed() + ")";
+      double paper = PaperResults.get().negElbo(problem.name(), s.codeword())
+          .map(PaperResults.Entry::mean).orElse(Double.NaN);
+      double se = lastStandardError;
       AtomicFiles.write(s.out().resolve("neg_elbo_vs_evals.png"), Plots.line(title,
-          "target evaluations", "-ELBO", s.codeword(), new Plots.Curve(m.column("num_samples"), y)));
+          "target evaluations", "-ELBO", s.codeword(), new Plots.Curve(m.column("num_samples"), y),
+          se, paper));
       AtomicFiles.write(s.out().resolve("neg_elbo_vs_time.png"), Plots.line(title,
-          "wall-clock seconds", "-ELBO", s.codeword(), new Plots.Curve(m.column("wall_seconds"), y)));
+          "wall-clock seconds", "-ELBO", s.codeword(), new Plots.Curve(m.column("wall_seconds"), y),
+          se, paper));
     } catch (IOException | RuntimeException e) {
       progress.warning("warning: could not write the plots: " + e);
     }

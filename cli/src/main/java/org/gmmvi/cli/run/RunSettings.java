@@ -23,11 +23,25 @@ import java.util.Map;
  * @param checkpointIterations write a checkpoint at least every this many iterations (0: only by time)
  * @param quiet              no progress display (parallel runs of {@code reproduce})
  * @param finalSamples       samples of the precise −ELBO of the final model (0: none)
+ * @param keepCheckpoint     keep {@code checkpoint.bin} after the run completed at its budget or
+ *                           iteration cap (it is always kept after a time limit, an interrupt or
+ *                           a failure, which are meant to be resumed)
+ * @param convergence        the opt-in convergence stop; null: off
  */
 public record RunSettings(String codeword, long seed, String budgetName, long maxEvaluations,
     int maxIterations, Duration timeLimit, Path out, boolean resume, int threads,
     List<Map<String, Object>> userConfigs, double checkpointSeconds, int checkpointIterations,
-    boolean quiet, int finalSamples) {
+    boolean quiet, int finalSamples, boolean keepCheckpoint, ConvergenceStop convergence) {
+
+  /** Settings without {@code keepCheckpoint} and convergence stop (both off). */
+  public RunSettings(String codeword, long seed, String budgetName, long maxEvaluations,
+      int maxIterations, Duration timeLimit, Path out, boolean resume, int threads,
+      List<Map<String, Object>> userConfigs, double checkpointSeconds, int checkpointIterations,
+      boolean quiet, int finalSamples) {
+    this(codeword, seed, budgetName, maxEvaluations, maxIterations, timeLimit, out, resume,
+        threads, userConfigs, checkpointSeconds, checkpointIterations, quiet, finalSamples, false,
+        null);
+  }
 
   /** The default of {@code finalSamples}: a standard error of about 0.003 on breast_cancer. */
   public static final int DEFAULT_FINAL_SAMPLES = 100_000;

@@ -36,6 +36,16 @@ public final class UserTargetProblem implements RunProblem {
     }
   }
 
+  /** The fully qualified target class. */
+  public String className() {
+    return className;
+  }
+
+  /** The class path of the target class (null: the runner's own). */
+  public String classpath() {
+    return classpath;
+  }
+
   @Override
   public String name() {
     return className.substring(className.lastIndexOf('.') + 1);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.gmmvi.cli.io.MetricsCsv;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.optimizer.GmmviOptimizer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,9 +172,8 @@ class BadInputTest {
   void malformedYaml() throws IOException {
     Path cfg = dir.resolve("c.yml");
     runWithConfig("sample_selector_config: [1, 2\n  foo: : :\n").expect(2, "gmmvi: config file '"
-        + cfg + "' is not valid YAML: while parsing a flow sequence in " + cfg + ", line 1, column"
-        + " 25: sample_selector_config: [1, 2 ^ expected ',' or ']', but got : in " + cfg + ", line"
-        + " 2, column 6: foo: : : ^");
+        + cfg + "': malformed YAML at line 2, column 6: expected ',' or ']', but got : (while"
+        + " parsing a flow sequence)");
     assertNoOutput();
   }
 
@@ -181,13 +181,12 @@ class BadInputTest {
   void yamlTypeTagsAreRefused() throws IOException {
     Path cfg = dir.resolve("c.yml");
     runWithConfig("foo: !!java.lang.Runtime {}\n").expect(2, "gmmvi: config file '" + cfg
-        + "': YAML type tags are refused (a config holds only maps, lists, strings, numbers and"
-        + " booleans): tag tag:yaml.org,2002:java.lang.Runtime in " + cfg + ", line 1, column 6:"
-        + " foo: !!java.lang.Runtime {} ^");
+        + "': refused YAML tag 'tag:yaml.org,2002:java.lang.Runtime' at line 1, column 6: configs"
+        + " may only hold plain maps, lists, strings, numbers, booleans and nulls (no type tags)");
     runWithConfig("!!python/object:os.system\nfoo: 1\n").expect(2, "gmmvi: config file '" + cfg
-        + "': YAML type tags are refused (a config holds only maps, lists, strings, numbers and"
-        + " booleans): tag tag:yaml.org,2002:python/object:os.system in " + cfg + ", line 1,"
-        + " column 1: !!python/object:os.system ^");
+        + "': refused YAML tag 'tag:yaml.org,2002:python/object:os.system' at line 1, column 1:"
+        + " configs may only hold plain maps, lists, strings, numbers, booleans and nulls (no type"
+        + " tags)");
     assertNoOutput();
   }
 
@@ -208,6 +207,23 @@ class BadInputTest {
   }
 
   // ------------------------------------------------------------------ data files
+
+  /**
+   * Removes the symbolic links of {@link #dataDirWith} before JUnit cleans the temporary
+   * directory, which would print a warning for every link that points outside of it.
+   */
+  @AfterEach
+  void removeDataLinks() throws IOException {
+    Path d = dir.resolve("data");
+    if (!Files.isDirectory(d)) {
+      return;
+    }
+    try (var s = Files.walk(d)) {
+      for (Path p : s.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 
   /** A data directory linking every shared file except {@code replaced}, which gets {@code text}. */
   private Path dataDirWith(String replaced, String text) throws IOException {
@@ -456,7 +472,7 @@ class BadInputTest {
   /** A finished 3-iteration run of the test target in {@code out()}; returns its files. */
   private Map<String, byte[]> finishedRun() throws IOException {
     Cli.Result r = Cli.run("run", "--target-class", GAUSS, "--algorithm", "SAMTRON",
-        "--max-iterations", "3", "--out", out().toString(), "--quiet");
+        "--max-iterations", "3", "--out", out().toString(), "--quiet", "--keep-checkpoint");
     assertThat(r.code()).as(r.err()).isZero();
     return Cli.snapshot(out());
   }

@@ -60,9 +60,13 @@ public final class ConfigMaps {
     return v;
   }
 
-  /** Checks that every key is a string and returns the map typed accordingly. */
+  /**
+   * Checks that every key is a string and returns the map typed accordingly.
+   *
+   * @throws ConfigException naming {@code path} for a key that is not a string
+   */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> stringKeyed(Map<?, ?> m, String path) {
+  public static Map<String, Object> stringKeyed(Map<?, ?> m, String path) {
     for (Object k : m.keySet()) {
       if (!(k instanceof String)) {
         throw new ConfigException("keys must be strings, got " + ConfigSection.describe(k)

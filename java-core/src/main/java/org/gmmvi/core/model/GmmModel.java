@@ -232,6 +232,89 @@ public final class GmmModel {
     return out;
   }
 
+  /**
+   * The mean of the mixture, {@code μ = Σ_o w_o μ_o} ({@code D} entries; weights normalised).
+   */
+  public double[] mean() {
+    double[] w = normalizedWeights();
+    double[] mu = new double[d];
+    for (int o = 0; o < k; o++) {
+      for (int i = 0; i < d; i++) {
+        mu[i] += w[o] * means[o * d + i];
+      }
+    }
+    return mu;
+  }
+
+  /**
+   * The covariance of the mixture (law of total covariance):
+   * {@code Σ = Σ_o w_o (Σ_o + (μ_o − μ)(μ_o − μ)ᵀ)}, a full row-major {@code D × D} matrix.
+   */
+  public double[] covariance() {
+    double[] w = normalizedWeights();
+    double[] mu = mean();
+    double[] out = new double[d * d];
+    double[] diff = new double[d];
+    for (int o = 0; o < k; o++) {
+      double[] c = covariance(o);
+      for (int i = 0; i < d; i++) {
+        diff[i] = means[o * d + i] - mu[i];
+      }
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          out[i * d + j] += w[o] * (c[i * d + j] + diff[i] * diff[j]);
+        }
+      }
+    }
+    return out;
+  }
+
+  private double[] normalizedWeights() {
+    double[] w = weights();
+    double sum = 0;
+    for (double v : w) {
+      sum += v;
+    }
+    for (int o = 0; o < k; o++) {
+      w[o] /= sum;
+    }
+    return w;
+  }
+
+  /**
+   * A short description: {@code GmmModel[K=3, D=2, full, weights=[0.5, 0.25, 0.25],
+   * mean=[0.1, -2]]}, with components listed ({@code μ_o} and the diagonal of {@code Σ_o}) up to
+   * {@code K ≤ 5, D ≤ 5}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("GmmModel[K=").append(k).append(", D=").append(d)
+        .append(diagonal ? ", diagonal" : ", full").append(", weights=")
+        .append(format(normalizedWeights(), 8)).append(", mean=").append(format(mean(), 8));
+    if (k <= 5 && d <= 5) {
+      for (int o = 0; o < k; o++) {
+        double[] c = covariance(o);
+        double[] var = new double[d];
+        for (int i = 0; i < d; i++) {
+          var[i] = c[i * d + i];
+        }
+        b.append(", component ").append(o).append(": mean=").append(format(mean(o), d))
+            .append(" var=").append(format(var, d));
+      }
+    }
+    return b.append(']').toString();
+  }
+
+  /** {@code [a, b, …]} with 6 significant digits, at most {@code max} entries. */
+  private static String format(double[] v, int max) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < Math.min(v.length, max); i++) {
+      b.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.6g", v[i])
+          .replaceAll("\\.?0+(e|$)", "$1"));
+    }
+    return b.append(v.length > max ? ", ...]" : "]").toString();
+  }
+
   /** The precision {@code Λ_o = L_o⁻ᵀ L_o⁻¹} as a full {@code D × D} matrix. */
   public double[] precision(int o) {
     checkIndex(o);

@@ -293,4 +293,27 @@ class GmmModelTest {
     assertThatThrownBy(() -> m.addComponent(0, new double[] {1}, new double[] {1, 0, 0, 1}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 2");
   }
+
+  /** Mixture moments (issue 12.6): closed forms of the law of total expectation and covariance. */
+  @Test
+  void mixtureMeanAndCovariance() {
+    GmmModel one = GmmModel.fromCovariances(new double[] {0.25, 0.75}, new double[] {-2, 2},
+        new double[] {1, 4}, 1);
+    assertThat(one.mean()[0])
+        .isCloseTo(1.0, within(1e-14));
+    assertThat(one.covariance()[0])
+        .isCloseTo(6.25, within(1e-13));
+    GmmModel two = GmmModel.fromCovariances(new double[] {0.5, 0.5}, new double[] {0, 0, 2, 2},
+        new double[] {1, 0, 0, 1, 1, 0, 0, 1}, 2);
+    double[] c = two.covariance();
+    double[] expected = {2, 1, 1, 2};
+    for (int i = 0; i < 4; i++) {
+      assertThat(c[i])
+          .isCloseTo(expected[i], within(1e-13));
+    }
+    assertThat(two.mean()).containsExactly(1.0, 1.0);
+    assertThat(two.toString()).isEqualTo("GmmModel[K=2, D=2,"
+        + " full, weights=[0.5, 0.5], mean=[1, 1], component 0: mean=[0, 0] var=[1, 1],"
+        + " component 1: mean=[2, 2] var=[1, 1]]");
+  }
 }

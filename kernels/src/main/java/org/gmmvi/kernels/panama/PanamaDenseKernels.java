@@ -11,7 +11,7 @@ import org.gmmvi.kernels.scalar.ScalarDenseKernels;
  * Vector API dense kernels. Only routines whose inner loop is a long contiguous dot product or
  * axpy are vectorised, and only above {@link #MIN_N}: the Cholesky (dot form,
  * {@code L_ij = (a_ij − ⟨L_i,0:j, L_j,0:j⟩)/L_jj}) and the triangular solves over many rows. Small
- * matrices stay on the scalar loops, which TOOLCHAIN.md measured to be faster for
+ * matrices stay on the scalar loops, which docs/TOOLCHAIN.md measured to be faster for
  * {@code n <= 20}.
  */
 public class PanamaDenseKernels extends ScalarDenseKernels {
