@@ -1,10 +1,9 @@
 package org.gmmvi.kernels.blas;
 
 import java.util.Locale;
-import org.gmmvi.kernels.DenseKernels;
-import org.gmmvi.kernels.Kernels;
-import org.gmmvi.kernels.MixtureKernels;
-import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.Backend;
+import org.gmmvi.kernels.BackendKernels;
+import org.gmmvi.kernels.scalar.ScalarRowKernels;
 
 /**
  * The native backend ("openblas"): bytedeco's bundled OpenBLAS 0.3.31 called through FFM
@@ -13,11 +12,7 @@ import org.gmmvi.kernels.NgKernels;
  * the library cannot load. {@code KernelProvider} catches that for {@code auto} and turns it into
  * an {@link IllegalStateException} when the backend was forced.
  */
-public final class OpenBlasKernels implements Kernels {
-
-  private final DenseKernels dense;
-  private final MixtureKernels mixture;
-  private final NgKernels ng;
+public final class OpenBlasKernels extends BackendKernels {
 
   /**
    * Loads the library.
@@ -37,29 +32,9 @@ public final class OpenBlasKernels implements Kernels {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new UnsupportedOperationException("OpenBLAS cannot load: " + cause, e);
     }
-    dense = new OpenBlasDenseKernels();
-    mixture = new OpenBlasMixtureKernels();
-    ng = new OpenBlasNgKernels();
-  }
-
-  @Override
-  public String name() {
-    return "openblas";
-  }
-
-  @Override
-  public DenseKernels dense() {
-    return dense;
-  }
-
-  @Override
-  public MixtureKernels mixture() {
-    return mixture;
-  }
-
-  @Override
-  public NgKernels ng() {
-    return ng;
+    // BLAS has no exponential loops: the rows family is the scalar reference.
+    super(Backend.OPENBLAS, new OpenBlasDenseKernels(), new OpenBlasMixtureKernels(),
+        new OpenBlasNgKernels(), new ScalarRowKernels());
   }
 
   /** Number of threads OpenBLAS uses (1 unless {@code -Dgmmvi.kernels.blas.threads} says otherwise). */

@@ -1,4 +1,4 @@
-package org.gmmvi.problems.external;
+package org.gmmvi.problems.wine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,10 @@ import org.gmmvi.core.target.Target;
 import org.gmmvi.problems.AbstractProblemTest;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
-import org.gmmvi.problems.wine.WineProblemFactory;
 import org.junit.jupiter.api.Test;
 
 /** The shared problem checks for {@code wine}, on its full-batch target (§4.7 test vectors). */
-class WineProblemDefinitionTest extends AbstractProblemTest {
+class WineProblemTest extends AbstractProblemTest {
 
   @Override
   protected Problem problem() {
@@ -26,7 +25,7 @@ class WineProblemDefinitionTest extends AbstractProblemTest {
 
   @Override
   protected Target createTarget() {
-    return WineProblemFactory.create(data().root(), seed()).fullBatch();
+    return WineProblem.create(data(), seed()).fullBatch();
   }
 
   @Override

@@ -1,7 +1,6 @@
-package org.gmmvi.problems.metrics;
+package org.gmmvi.problems.planar;
 
 import java.util.Arrays;
-import org.gmmvi.problems.planar.PlanarRobotTarget;
 
 /**
  * The reference's heuristic count of detected modes per goal of the planar robot (PROBLEMS.md §5.4;

@@ -1,4 +1,4 @@
-package org.gmmvi.problems.external;
+package org.gmmvi.problems.talos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.gmmvi.problems.Problems;
 import org.junit.jupiter.api.Test;
 
 /** The shared problem checks for {@code talos} (§4.8 test vectors). */
-class TalosProblemDefinitionTest extends AbstractProblemTest {
+class TalosProblemTest extends AbstractProblemTest {
 
   @Override
   protected Problem problem() {

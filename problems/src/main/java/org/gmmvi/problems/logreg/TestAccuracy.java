@@ -1,6 +1,4 @@
-package org.gmmvi.problems.metrics;
-
-import org.gmmvi.problems.logreg.LogisticRegressionData;
+package org.gmmvi.problems.logreg;
 
 /**
  * Bayesian test accuracy of the logistic-regression test-split variants (PROBLEMS.md §4.3, the

@@ -1,10 +1,10 @@
-package org.gmmvi.problems.metrics;
+package org.gmmvi.problems.planar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.gmmvi.problems.TestData;
 import org.gmmvi.problems.io.NumericTable;
-import org.gmmvi.problems.planar.PlanarRobotTarget;
+import org.gmmvi.problems.metrics.GroundTruth;
 import org.junit.jupiter.api.Test;
 
 /** The planar-robot detected-modes heuristic (PROBLEMS.md §5.4) on constructed cases. */

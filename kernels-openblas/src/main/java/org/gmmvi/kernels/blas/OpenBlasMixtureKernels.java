@@ -21,15 +21,15 @@ public class OpenBlasMixtureKernels extends ScalarMixtureKernels {
   private final Workspace workspace = new Workspace();
 
   @Override
-  protected void componentLogDensitiesK(double[] x, int n, int d, double[] means, double[] chols,
-      int k, double[] out) {
+  protected void componentLogDensitiesK(double[] x, int row0, int n, int d, double[] means,
+      double[] chols, int k, double[] out) {
     if (d == 0) {
-      super.componentLogDensitiesK(x, n, d, means, chols, k, out);
+      super.componentLogDensitiesK(x, row0, n, d, means, chols, k, out);
       return;
     }
     double[] z = workspace.array(0, n * d);
     for (int c = 0; c < k; c++) {
-      centre(x, n, d, means, c, z);
+      centre(x, row0, n, d, means, c, z);
       OpenBlas.dtrsm(RIGHT, LOWER, TRANS, n, d, 1.0, chols, c * d * d, d, z, 0, d);
       double norm = logNormaliser(chols, c, d);
       for (int s = 0; s < n; s++) {
@@ -38,36 +38,37 @@ public class OpenBlasMixtureKernels extends ScalarMixtureKernels {
           double t = z[s * d + i];
           q += t * t;
         }
-        out[s * k + c] = norm - 0.5 * q;
+        out[(row0 + s) * k + c] = norm - 0.5 * q;
       }
     }
   }
 
-  /** {@code z[s*d + i] = x[s*d + i] − μ_c[i]}. */
-  private static void centre(double[] x, int n, int d, double[] means, int c, double[] z) {
+  /** {@code z[s*d + i] = x[(row0 + s)*d + i] − μ_c[i]} for {@code s < n}. */
+  private static void centre(double[] x, int row0, int n, int d, double[] means, int c,
+      double[] z) {
     for (int s = 0; s < n; s++) {
       for (int i = 0; i < d; i++) {
-        z[s * d + i] = x[s * d + i] - means[c * d + i];
+        z[s * d + i] = x[(row0 + s) * d + i] - means[c * d + i];
       }
     }
   }
 
   @Override
-  protected void mixtureScoreK(double[] x, int n, int d, double[] means, double[] chols, int k,
-      double[] logResp, double[] out) {
+  protected void mixtureScoreK(double[] x, int row0, int n, int d, double[] means, double[] chols,
+      int k, double[] logResp, double[] out) {
     double[] y = workspace.array(0, n * d);
-    Arrays.fill(out, 0, n * d, 0.0);
+    Arrays.fill(out, row0 * d, (row0 + n) * d, 0.0);
     for (int c = 0; c < k; c++) {
-      centre(x, n, d, means, c, y);
+      centre(x, row0, n, d, means, c, y);
       OpenBlas.dtrsm(RIGHT, LOWER, TRANS, n, d, 1.0, chols, c * d * d, d, y, 0, d);
       OpenBlas.dtrsm(RIGHT, LOWER, NO_TRANS, n, d, 1.0, chols, c * d * d, d, y, 0, d);
       for (int s = 0; s < n; s++) {
-        double r = Math.exp(logResp[s * k + c]);
+        double r = Math.exp(logResp[(row0 + s) * k + c]);
         if (r == 0.0) {
           continue;
         }
         for (int i = 0; i < d; i++) {
-          out[s * d + i] -= r * y[s * d + i];
+          out[(row0 + s) * d + i] -= r * y[s * d + i];
         }
       }
     }
