@@ -52,10 +52,7 @@ class ArchitectureTest {
           "org.gmmvi.kernels.panama", "org.gmmvi.kernels.scalar"),
       Set.of("org.gmmvi.core.adaptation", "org.gmmvi.core.componentupdate",
           "org.gmmvi.core.config", "org.gmmvi.core.ngestimate", "org.gmmvi.core.optimizer",
-          "org.gmmvi.core.sample", "org.gmmvi.core.weightupdate"),
-      Set.of("org.gmmvi.problems", "org.gmmvi.problems.external", "org.gmmvi.problems.gmm",
-          "org.gmmvi.problems.logreg", "org.gmmvi.problems.metrics", "org.gmmvi.problems.mixture",
-          "org.gmmvi.problems.planar", "org.gmmvi.problems.stm"));
+          "org.gmmvi.core.sample", "org.gmmvi.core.weightupdate"));
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+);");
   private static final Pattern REFERENCE =

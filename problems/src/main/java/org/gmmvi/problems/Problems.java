@@ -7,12 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.gmmvi.problems.gmm.GmmProblem;
-import org.gmmvi.problems.logreg.LogisticRegressionProblem;
-import org.gmmvi.problems.planar.PlanarRobotProblem;
-import org.gmmvi.problems.stm.StmProblem;
-import org.gmmvi.problems.talos.TalosProblem;
-import org.gmmvi.problems.wine.WineProblem;
 
 /**
  * The registry of test problems by name (PROBLEMS.md §2).
@@ -20,7 +14,10 @@ import org.gmmvi.problems.wine.WineProblem;
  * <p>Built in: {@code breast_cancer}, {@code breast_cancer_mb}, {@code breast_cancer_testsplit},
  * {@code german_credit}, {@code german_credit_mb}, {@code german_credit_testsplit},
  * {@code planar_robot_4}, {@code planar_robot_1}, {@code gmm20}, {@code gmm100}, {@code stm20},
- * {@code stm300}, {@code wine} and {@code talos}, one {@link Problem} class per package.
+ * {@code stm300}, {@code wine} and {@code talos}, one {@link Problem} class per package, each
+ * package contributing a {@link ProblemFamily} listed in
+ * {@code META-INF/services/org.gmmvi.problems.ProblemFamily} (so this class imports no problem
+ * package: no package cycle).
  *
  * <p><b>Hook for further problems</b>: implement {@link Problem} with a public no-argument
  * constructor and list the class in
@@ -35,12 +32,10 @@ public final class Problems {
 
   static {
     List<Problem> builtIn = new ArrayList<>();
-    builtIn.addAll(LogisticRegressionProblem.all());
-    builtIn.addAll(PlanarRobotProblem.all());
-    builtIn.addAll(GmmProblem.all());
-    builtIn.addAll(StmProblem.all());
-    builtIn.add(new WineProblem());
-    builtIn.add(new TalosProblem());
+    for (ProblemFamily f : ServiceLoader.load(ProblemFamily.class,
+        Problems.class.getClassLoader())) {
+      builtIn.addAll(f.problems());
+    }
     builtIn.forEach(Problems::register);
     for (Problem p : ServiceLoader.load(Problem.class, Problems.class.getClassLoader())) {
       register(p);

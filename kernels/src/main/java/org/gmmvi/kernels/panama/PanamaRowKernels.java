@@ -4,13 +4,14 @@ import static org.gmmvi.kernels.panama.PanamaVectorConstants.LANES;
 import static org.gmmvi.kernels.panama.PanamaVectorConstants.SPECIES;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import org.gmmvi.kernels.scalar.ScalarRowKernels;
 
 /**
  * Vector API {@link org.gmmvi.kernels.RowKernels}: lanes over the rows of a block. The exponential
- * uses the Vector API's {@code EXP} (SVML on x86, within 1 ulp per the Vector API contract), about
- * 30× faster than {@code Math.exp} per element in these loops.
+ * is {@link PanamaExp} (within 2 ulp of {@code Math.exp}), also in the scalar tails, so that a row's
+ * value depends neither on its position in the block nor on the JIT state; the Vector API's own
+ * {@code EXP} and {@code reduceLanes(ADD)} round differently in interpreted and compiled code, which
+ * made WINE and MMD results of one JVM differ from the next. Sums of lanes are added in lane order.
  */
 public class PanamaRowKernels extends ScalarRowKernels {
 
@@ -22,15 +23,15 @@ public class PanamaRowKernels extends ScalarRowKernels {
     int bound = SPECIES.loopBound(n);
     for (; r < bound; r += LANES) {
       DoubleVector v = DoubleVector.fromArray(SPECIES, z, off + r);
-      DoubleVector e = v.neg().lanewise(VectorOperators.EXP);
+      DoubleVector e = PanamaExp.exp(v.neg());
       ONE.div(e.add(1.0)).intoArray(z, off + r);
     }
     for (; r < n; r++) {
-      z[off + r] = 1.0 / (1.0 + Math.exp(-z[off + r]));
+      z[off + r] = 1.0 / (1.0 + PanamaExp.expScalar(-z[off + r]));
     }
   }
 
-  /** Two vector accumulators, one reduction, scalar tail. */
+  /** Two vector accumulators, their sum added up in lane order, scalar tail. */
   @Override
   protected double dotK(double[] a, int ao, double[] b, int bo, int n) {
     DoubleVector acc0 = DoubleVector.zero(SPECIES);
@@ -47,7 +48,7 @@ public class PanamaRowKernels extends ScalarRowKernels {
       acc0 = DoubleVector.fromArray(SPECIES, a, ao + r)
           .fma(DoubleVector.fromArray(SPECIES, b, bo + r), acc0);
     }
-    double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    double s = PanamaDenseKernels.sumLanesInOrder(acc0.add(acc1));
     for (; r < n; r++) {
       s += a[ao + r] * b[bo + r];
     }
@@ -118,7 +119,8 @@ public class PanamaRowKernels extends ScalarRowKernels {
   /**
    * Four vectors of consecutive rows {@code j} keep their squared distances in registers while the
    * loop runs over the dimensions {@code k} (broadcast {@code a_k}, subtract, fused multiply-add),
-   * then one lane-wise {@code EXP} per vector; scalar tail.
+   * then one lane-wise {@link PanamaExp#exp} per vector; lanes summed in lane order; scalar tail
+   * with the same exponential.
    */
   @Override
   protected double gaussianRowSumK(double[] a, int aOff, double[] gT, int n, int from, int to,
@@ -143,14 +145,14 @@ public class PanamaRowKernels extends ScalarRowKernels {
         q2 = t2.fma(t2, q2);
         q3 = t3.fma(t3, q3);
       }
-      sum = sum.add(q0.neg().lanewise(VectorOperators.EXP))
-          .add(q1.neg().lanewise(VectorOperators.EXP))
-          .add(q2.neg().lanewise(VectorOperators.EXP))
-          .add(q3.neg().lanewise(VectorOperators.EXP));
+      sum = sum.add(PanamaExp.exp(q0.neg()))
+          .add(PanamaExp.exp(q1.neg()))
+          .add(PanamaExp.exp(q2.neg()))
+          .add(PanamaExp.exp(q3.neg()));
     }
-    double s = sum.reduceLanes(VectorOperators.ADD);
+    double s = PanamaDenseKernels.sumLanesInOrder(sum);
     for (; j < to; j++) {
-      s += Math.exp(-squaredDistanceTransposed(a, aOff, gT, n, j, d));
+      s += PanamaExp.expScalar(-squaredDistanceTransposed(a, aOff, gT, n, j, d));
     }
     return s;
   }

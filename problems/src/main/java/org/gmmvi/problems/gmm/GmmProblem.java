@@ -110,4 +110,12 @@ public final class GmmProblem implements Problem {
             (double) DetectedModes.count(targetMeans, java.util.Arrays.copyOf(means, k * dim),
                 dim)));
   }
+
+  /** GMM20 and GMM100, for the registry ({@code META-INF/services/org.gmmvi.problems.ProblemFamily}). */
+  public static final class Family implements org.gmmvi.problems.ProblemFamily {
+    @Override
+    public List<Problem> problems() {
+      return all();
+    }
+  }
 }

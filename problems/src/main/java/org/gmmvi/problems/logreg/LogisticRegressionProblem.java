@@ -210,4 +210,12 @@ public final class LogisticRegressionProblem implements Problem {
       return Map.of("mmd", mmd.compute(samples, m).mmd());
     };
   }
+
+  /** The logistic-regression problems, for the registry ({@code META-INF/services/org.gmmvi.problems.ProblemFamily}). */
+  public static final class Family implements org.gmmvi.problems.ProblemFamily {
+    @Override
+    public List<Problem> problems() {
+      return all();
+    }
+  }
 }

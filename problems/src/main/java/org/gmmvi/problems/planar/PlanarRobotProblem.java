@@ -105,4 +105,12 @@ public final class PlanarRobotProblem implements Problem {
     };
     return new ProblemInstance(this, seed, target, hook);
   }
+
+  /** The planar-robot problems, for the registry ({@code META-INF/services/org.gmmvi.problems.ProblemFamily}). */
+  public static final class Family implements org.gmmvi.problems.ProblemFamily {
+    @Override
+    public List<Problem> problems() {
+      return all();
+    }
+  }
 }

@@ -138,4 +138,12 @@ public final class StmProblem implements Problem {
             (double) DetectedModes.count(targetMeans, java.util.Arrays.copyOf(means, k * dim),
                 dim)));
   }
+
+  /** STM20 and STM300, for the registry ({@code META-INF/services/org.gmmvi.problems.ProblemFamily}). */
+  public static final class Family implements org.gmmvi.problems.ProblemFamily {
+    @Override
+    public List<Problem> problems() {
+      return all();
+    }
+  }
 }

@@ -103,4 +103,12 @@ public final class TalosProblem implements Problem {
     };
     return new ProblemInstance(this, seed, target, hook);
   }
+
+  /** The TALOS problem, for the registry ({@code META-INF/services/org.gmmvi.problems.ProblemFamily}). */
+  public static final class Family implements org.gmmvi.problems.ProblemFamily {
+    @Override
+    public List<Problem> problems() {
+      return List.of(new TalosProblem());
+    }
+  }
 }

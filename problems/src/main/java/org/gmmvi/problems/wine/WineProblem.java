@@ -142,4 +142,12 @@ public final class WineProblem implements Problem {
     };
     return new ProblemInstance(this, seed, wp.target(), hook);
   }
+
+  /** The WINE problem, for the registry ({@code META-INF/services/org.gmmvi.problems.ProblemFamily}). */
+  public static final class Family implements org.gmmvi.problems.ProblemFamily {
+    @Override
+    public List<Problem> problems() {
+      return List.of(new WineProblem());
+    }
+  }
 }
