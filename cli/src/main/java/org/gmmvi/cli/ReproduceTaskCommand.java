@@ -53,7 +53,8 @@ final class ReproduceTaskCommand implements Callable<Integer> {
     }
     java.io.PrintWriter err = spec.commandLine().getErr();
     err.println("gmmvi task " + index + " of " + tasks + ": " + t.label() + " in " + t.dir()
-        + " (pid " + ProcessHandle.current().pid() + ")");
+        + " (pid " + ProcessHandle.current().pid() + ", " + (TaskRunner.shouldResume(t.dir())
+        ? "resuming from its checkpoint" : "starting") + ")");
     err.flush();
     RunOutcome o;
     try {

@@ -85,7 +85,7 @@ public final class TaskRunner {
   }
 
   /** A checkpoint exists and {@code final.json} is missing or says {@code interrupted}. */
-  static boolean shouldResume(Path dir) throws IOException {
+  public static boolean shouldResume(Path dir) throws IOException {
     if (!Checkpoint.exists(dir)) {
       return false;
     }
