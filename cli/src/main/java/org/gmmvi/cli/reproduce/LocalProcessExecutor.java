@@ -195,8 +195,12 @@ public final class LocalProcessExecutor implements Executor {
         ResourceEstimate.format(c.peakRssKb * 1024), ResourceEstimate.format(c.reserved));
     if ((killed || outOfHeap) && c.attempt < MAX_ATTEMPTS) {
       long heap = (long) (t.heapBytes() * 1.5);
-      log.printf(Locale.ROOT, "reproduce: %s %s (%s); restarting it from its checkpoint with"
-          + " -Xmx%dm (attempt %d of %d)%n", t.label(), killed ? "was killed by signal "
+      if (outOfHeap) {
+        // the failure record would make the retry start afresh; the last checkpoint is intact
+        Files.deleteIfExists(t.dir().resolve("final.json"));
+      }
+      log.printf(Locale.ROOT, "reproduce: %s %s (%s); restarting it (from its last checkpoint if"
+          + " it wrote one) with -Xmx%dm (attempt %d of %d)%n", t.label(), killed ? "was killed by signal "
           + (code - 128) + (code == 137 ? " (SIGKILL: probably the kernel's out-of-memory killer)"
           : "") : "ran out of heap", rss, heap >> 20, c.attempt + 1, MAX_ATTEMPTS);
       log.flush();

@@ -23,7 +23,12 @@ import org.gmmvi.core.config.SampleSelectorType;
  *   <li>database {@code 3·N·(8D + 12)}: positions, {@code log p} and the mapping of every sample
  *       ({@code 8D + 8 + 4} bytes), times 2 for the growth reserve of the arrays, plus one copy
  *       for the optimizer state of a checkpoint (streamed to disk, but copied first);</li>
- *   <li>batch {@code 6·B·8D}: new samples, gradients, background densities, work arrays;</li>
+ *   <li>batch {@code 6·B·8D} (twice with gradients): new samples, gradients, work arrays, and
+ *       {@code 6·K·B·8} for the {@code K × B} matrices of component log-densities (sample
+ *       selection, natural-gradient estimates, weight update; measured: planar_robot_4 ZAMTRUX,
+ *       {@code K = 300}, {@code B = 60,000}, ran out of a 480 MB heap in its first iteration);</li>
+ *   <li>component adaptation (adaptive codewords): {@code 3·S·K·8} for the log-densities of the
+ *       {@code S = num_database_samples} candidate samples under every component;</li>
  *   <li>model and the Gaussians the database keeps for the newest samples
  *       {@code 12·K·(8D² + 48D)};</li>
  *   <li>data {@code 4·} the size of the problem's data files (text), and a base of 96 MB;</li>
@@ -78,9 +83,11 @@ public record ResourceEstimate(long heapBytes, long processBytes, long diskBytes
     long perSample = 8L * d + 12;
     boolean gradients = c.ngEstimator().type() != NgEstimatorType.MORE;
     long db = 3 * n * perSample;
-    long work = 6 * batch * 8L * d * (gradients ? 2 : 1);
+    long work = 6 * batch * 8L * d * (gradients ? 2 : 1) + 6 * batch * 8L * k;
+    long adapt = c.componentAdaptation().type() == ComponentAdaptationType.ADAPTIVE
+        ? 3L * c.componentAdaptation().numDatabaseSamples() * k * 8 : 0;
     long model = 12L * k * (8L * d * d + 48L * d);
-    long heap = (long) (1.3 * (BASE + db + work + model + 4 * dataBytes));
+    long heap = (long) (1.3 * (BASE + db + work + adapt + model + 4 * dataBytes));
     heap = Math.max(MIN_HEAP, roundUp(heap, 64 * MB));
     long disk = 2 * (n * perSample + model / 12) + 16 * MB;
     return new ResourceEstimate(heap, heap + NON_HEAP_BYTES, disk, n, k);
