@@ -3,7 +3,6 @@ package org.gmmvi.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.gmmvi.cli.reproduce.ResourceEstimate;
 import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.core.config.DesignChoice;
 import org.gmmvi.core.config.ModulePosition;
+import org.gmmvi.core.config.NamedCodeword;
 import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
@@ -34,39 +34,6 @@ final class ListCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  /** One-line explanation of every option letter (ALGORITHM.md §2, §3.1). */
-  static final Map<Character, String> LETTERS = Map.ofEntries(
-      Map.entry('Z', "MORE: quadratic regression of the target on whitened samples (zero order,"
-          + " no gradients; VIPS)"),
-      Map.entry('S', "Stein: natural gradient from target gradients via Stein's lemma (first"
-          + " order)"),
-      Map.entry('E', "fixed number of components"),
-      Map.entry('A', "adaptive: add components at promising samples, delete low-weight ones"
-          + " (VIPS)"),
-      Map.entry('P', "mixture-based: new samples from the whole mixture (Lin et al.)"),
-      Map.entry('M', "component-based: new samples per component, reuse of recent samples"
-          + " (VIPS)"),
-      Map.entry('I', "direct natural-gradient step on each component"),
-      Map.entry('Y', "iBLR step (improved Bayesian learning rule, keeps covariances PD)"),
-      Map.entry('T', "trust region: KL-bounded component update (VIPS)"),
-      Map.entry('F', "fixed component step size"),
-      Map.entry('D', "decaying component step size"),
-      Map.entry('R', "improvement-based component step size (grows on improvement, shrinks"
-          + " otherwise)"),
-      Map.entry('U', "direct weight update"),
-      Map.entry('O', "trust-region weight update (KL-bounded)"),
-      Map.entry('X', "fixed weight step size"),
-      Map.entry('G', "decaying weight step size"),
-      Map.entry('N', "improvement-based weight step size"));
-
-  /** Named codewords (ALGORITHM.md §3.1). */
-  static final Map<String, String> NAMED = Map.of(
-      "SAMTRON", "the paper's recommendation",
-      "ZAMTRUX", "VIPS (Arenz et al.)",
-      "SEPIFUX", "iBayes-GMM with a direct step (Lin et al.)",
-      "SEPYFUX", "iBayes-GMM with the iBLR (Lin et al.)",
-      "SAMYRON", "compared in the paper's Experiment 3");
-
   @Override
   public Integer call() {
     java.io.PrintWriter out = spec.commandLine().getOut();
@@ -88,13 +55,13 @@ final class ListCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%n%d. %s (%s)%n", p.number(), p.moduleName(), p.typeKey());
       for (DesignChoice d : p.options()) {
         out.printf(Locale.ROOT, "   %c  %-20s %s%n", d.letter(), "\"" + d.typeString() + "\"",
-            LETTERS.getOrDefault(d.letter(), ""));
+            d.description());
       }
     }
     out.println();
     out.println("Named codewords:");
-    for (String cw : List.of("SAMTRON", "SAMYRON", "ZAMTRUX", "SEPIFUX", "SEPYFUX")) {
-      out.printf(Locale.ROOT, "   %s  %s%n", cw, NAMED.get(cw));
+    for (NamedCodeword cw : NamedCodeword.values()) {
+      out.printf(Locale.ROOT, "   %s  %s%n", cw.codeword(), cw.description());
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gmmvi.cli.run.RunProblem;
-import org.gmmvi.core.config.ComponentAdaptationType;
+import org.gmmvi.core.config.ComponentAdaptationConfig;
 import org.gmmvi.core.config.GmmviConfig;
-import org.gmmvi.core.config.NgEstimatorType;
+import org.gmmvi.core.config.NgEstimatorConfig;
 import org.gmmvi.core.config.SampleSelectorType;
 
 /**
@@ -69,8 +69,9 @@ public record ResourceEstimate(long heapBytes, long processBytes, long diskBytes
     GmmviConfig c = GmmviConfig.resolve(codeword, List.of(cfg));
     int d = problem.dimension();
     int k0 = c.modelInitialization() == null ? 1 : c.modelInitialization().numInitialComponents();
-    int k = c.componentAdaptation().type() == ComponentAdaptationType.ADAPTIVE
-        ? Math.max(k0, Math.min(c.componentAdaptation().maxComponents(), 100)) : k0;
+    ComponentAdaptationConfig.Adaptive adaptive =
+        c.componentAdaptation() instanceof ComponentAdaptationConfig.Adaptive a ? a : null;
+    int k = adaptive != null ? Math.max(k0, Math.min(adaptive.maxComponents(), 100)) : k0;
     int nDes = c.sampleSelector().desiredSamplesPerComponent();
     long batch = c.sampleSelector().type() == SampleSelectorType.COMPONENT_BASED
         ? (long) nDes * k : nDes;
@@ -81,11 +82,10 @@ public record ResourceEstimate(long heapBytes, long processBytes, long diskBytes
       n = GmmviConfig.DEFAULT_MAX_DATABASE_SIZE; // no limit and no evaluation budget
     }
     long perSample = 8L * d + 12;
-    boolean gradients = c.ngEstimator().type() != NgEstimatorType.MORE;
+    boolean gradients = !(c.ngEstimator() instanceof NgEstimatorConfig.More);
     long db = 3 * n * perSample;
     long work = 6 * batch * 8L * d * (gradients ? 2 : 1) + 6 * batch * 8L * k;
-    long adapt = c.componentAdaptation().type() == ComponentAdaptationType.ADAPTIVE
-        ? 3L * c.componentAdaptation().numDatabaseSamples() * k * 8 : 0;
+    long adapt = adaptive != null ? 3L * adaptive.numDatabaseSamples() * k * 8 : 0;
     long model = 12L * k * (8L * d * d + 48L * d);
     long heap = (long) (1.3 * (BASE + db + work + adapt + model + 4 * dataBytes));
     heap = Math.max(MIN_HEAP, roundUp(heap, 64 * MB));

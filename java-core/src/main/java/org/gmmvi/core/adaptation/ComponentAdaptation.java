@@ -2,6 +2,7 @@ package org.gmmvi.core.adaptation;
 
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.model.ModuleState;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.sample.SampleDatabase;
 import org.gmmvi.core.sample.SampleEvaluator;
@@ -12,9 +13,9 @@ import org.gmmvi.core.sample.SampleEvaluator;
  * <p>Lifecycle: {@link #adapt} runs once per iteration as step 8 of §1.6, after the iteration counter
  * was incremented ({@code t ≥ 1} completed iterations). It may delete components and add one, keeping
  * the model and its bookkeeping index-aligned. Internal state (the add-call counter) is saved and
- * restored with {@link #saveState()}/{@link #restoreState(double[])}.
+ * restored through {@link ModuleState}.
  */
-public interface ComponentAdaptation {
+public interface ComponentAdaptation extends ModuleState {
 
   /**
    * Adapts the model after {@code t} completed iterations.
@@ -23,12 +24,6 @@ public interface ComponentAdaptation {
    */
   Result adapt(int t, GmmModel model, ComponentBookkeeping book, SampleDatabase db,
       SampleEvaluator evaluator, Rng rng);
-
-  /** The complete internal state. */
-  double[] saveState();
-
-  /** Restores {@link #saveState()} output. */
-  void restoreState(double[] state);
 
   /**
    * What an adaptation did.

@@ -2,6 +2,7 @@ package org.gmmvi.core.adaptation;
 
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.model.ModuleState;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.sample.SampleDatabase;
 import org.gmmvi.core.sample.SampleEvaluator;
@@ -22,8 +23,6 @@ public final class FixedComponentAdaptation implements ComponentAdaptation {
 
   @Override
   public void restoreState(double[] state) {
-    if (state == null || state.length != 0) {
-      throw new IllegalArgumentException("fixed component adaptation has no state");
-    }
+    ModuleState.checkState(state, 0, "fixed component adaptation");
   }
 }

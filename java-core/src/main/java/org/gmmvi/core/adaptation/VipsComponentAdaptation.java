@@ -3,6 +3,7 @@ package org.gmmvi.core.adaptation;
 import org.gmmvi.core.config.ComponentAdaptationConfig;
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.model.ModuleState;
 import org.gmmvi.core.model.LogMath;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.sample.SampleDatabase;
@@ -30,7 +31,7 @@ import org.gmmvi.core.sample.SampleEvaluator;
  */
 public final class VipsComponentAdaptation implements ComponentAdaptation {
 
-  private final ComponentAdaptationConfig config;
+  private final ComponentAdaptationConfig.Adaptive config;
   private final double[] priorMean;
   private final double[] priorVariance;
   private final double initialStepsize;
@@ -46,7 +47,7 @@ public final class VipsComponentAdaptation implements ComponentAdaptation {
    * @param initialStepsize step size of new components
    * @param initialL2reg    ridge coefficient of new components
    */
-  public VipsComponentAdaptation(ComponentAdaptationConfig config, double[] priorMean,
+  public VipsComponentAdaptation(ComponentAdaptationConfig.Adaptive config, double[] priorMean,
       double[] priorVariance, double initialStepsize, double initialL2reg) {
     this.config = config;
     this.priorMean = priorMean == null || priorVariance == null ? null : priorMean.clone();
@@ -313,9 +314,7 @@ public final class VipsComponentAdaptation implements ComponentAdaptation {
 
   @Override
   public void restoreState(double[] state) {
-    if (state == null || state.length != 1) {
-      throw new IllegalArgumentException("adaptive component adaptation state has 1 value");
-    }
+    ModuleState.checkState(state, 1, "adaptive component adaptation");
     addCalls = (long) state[0];
   }
 }

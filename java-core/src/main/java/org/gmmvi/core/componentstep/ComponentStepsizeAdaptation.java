@@ -1,6 +1,5 @@
 package org.gmmvi.core.componentstep;
 
-import org.gmmvi.core.config.StepsizeConfig;
 import org.gmmvi.core.model.ComponentBookkeeping;
 
 /**
@@ -19,14 +18,4 @@ public interface ComponentStepsizeAdaptation {
 
   /** Sets {@code book.stepsize(o)} for every component. */
   void updateStepsizes(ComponentBookkeeping book);
-
-  /** The option for a config (F, D or R). */
-  static ComponentStepsizeAdaptation create(StepsizeConfig c) {
-    return switch ((org.gmmvi.core.config.ComponentStepsizeType) c.option()) {
-      case FIXED -> new FixedComponentStepsize(c.initialStepsize());
-      case DECAYING -> new DecayingComponentStepsize(c.initialStepsize(), c.annealingExponent());
-      case IMPROVEMENT_BASED -> new ImprovementBasedComponentStepsize(c.initialStepsize(),
-          c.minStepsize(), c.maxStepsize(), c.incFactor(), c.decFactor());
-    };
-  }
 }

@@ -1,7 +1,9 @@
 package org.gmmvi.core.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A seven-letter codeword naming one of the 432 GMMVI variants (ALGORITHM.md §3.1), e.g.
@@ -141,6 +143,20 @@ public record Codeword(NgEstimatorType ngEstimator, ComponentAdaptationType comp
           }
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * The merged module defaults of the seven options (ALGORITHM.md §3.3): the seven
+   * {@code …_type}/{@code …_config} pairs, in canonical order (a fresh, mutable map).
+   */
+  public Map<String, Object> defaults() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (ModulePosition p : ModulePosition.values()) {
+      DesignChoice o = option(p);
+      out.put(p.typeKey(), o.typeString());
+      out.put(p.configKey(), o.defaults());
     }
     return out;
   }

@@ -3,27 +3,23 @@ package org.gmmvi.core.config;
 /** Design choice 5, component step-size adaptation (ALGORITHM.md §2.5). */
 public enum ComponentStepsizeType implements DesignChoice {
   /** F: constant step size. */
-  FIXED('F', "fixed"),
+  FIXED(OptionRow.of('F', "fixed", "fixed component step size", "initial_stepsize", 1.0e-5)),
   /** D: initial / (1 + numUpdates^a). */
-  DECAYING('D', "decaying"),
+  DECAYING(OptionRow.of('D', "decaying", "decaying component step size",
+      "initial_stepsize", 1.0, "annealing_exponent", 0.55)),
   /** R: increase on reward improvement, else decrease. */
-  IMPROVEMENT_BASED('R', "improvement-based");
+  IMPROVEMENT_BASED(OptionRow.of('R', "improvement-based", "improvement-based component step"
+      + " size (grows on improvement, shrinks otherwise)",
+      OptionConfigs.improvementDefaults(0.001)));
 
-  private final char letter;
-  private final String type;
+  private final OptionRow row;
 
-  ComponentStepsizeType(char letter, String type) {
-    this.letter = letter;
-    this.type = type;
+  ComponentStepsizeType(OptionRow row) {
+    this.row = row;
   }
 
   @Override
-  public char letter() {
-    return letter;
-  }
-
-  @Override
-  public String typeString() {
-    return type;
+  public OptionRow row() {
+    return row;
   }
 }

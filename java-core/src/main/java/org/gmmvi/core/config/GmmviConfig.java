@@ -82,7 +82,7 @@ public record GmmviConfig(Codeword codeword, NgEstimatorConfig ngEstimator,
       user = ConfigMaps.deepMerge(user, ConfigMaps.stringKeyed(c, "config"));
     }
     Codeword cw = codeword != null ? codeword : codewordFromTypes(user);
-    Map<String, Object> merged = ConfigMaps.deepMerge(ModuleDefaults.forCodeword(cw), user);
+    Map<String, Object> merged = ConfigMaps.deepMerge(cw.defaults(), user);
     return fromMerged(cw, merged);
   }
 
@@ -131,20 +131,20 @@ public record GmmviConfig(Codeword codeword, NgEstimatorConfig ngEstimator,
     for (ModulePosition p : ModulePosition.values()) {
       top.allow(p.typeKey());
     }
-    NgEstimatorConfig est = NgEstimatorConfig.parse(cw.ngEstimator(),
-        ConfigSection.of("ng_estimator_config", top.raw("ng_estimator_config")));
-    ComponentAdaptationConfig ad = ComponentAdaptationConfig.parse(cw.componentAdaptation(),
-        ConfigSection.of("num_component_adapter_config", top.raw("num_component_adapter_config")));
+    NgEstimatorConfig est = OptionConfigs.ngEstimator(cw.ngEstimator(),
+        section(top, ModulePosition.NG_ESTIMATOR));
+    ComponentAdaptationConfig ad = OptionConfigs.componentAdaptation(cw.componentAdaptation(),
+        section(top, ModulePosition.COMPONENT_ADAPTATION));
     SampleSelectorConfig sel = SampleSelectorConfig.parse(cw.sampleSelector(),
-        ConfigSection.of("sample_selector_config", top.raw("sample_selector_config")));
+        section(top, ModulePosition.SAMPLE_SELECTOR));
     ComponentUpdaterConfig upd = ComponentUpdaterConfig.parse(cw.componentUpdater(),
-        ConfigSection.of("ng_based_updater_config", top.raw("ng_based_updater_config")));
-    StepsizeConfig cs = StepsizeConfig.parse(cw.componentStepsize(), ConfigSection.of(
-        "component_stepsize_adapter_config", top.raw("component_stepsize_adapter_config")));
+        section(top, ModulePosition.COMPONENT_UPDATER));
+    StepsizeConfig cs = OptionConfigs.componentStepsize(cw.componentStepsize(),
+        section(top, ModulePosition.COMPONENT_STEPSIZE));
     WeightUpdaterConfig wu = WeightUpdaterConfig.parse(cw.weightUpdater(),
-        ConfigSection.of("weight_updater_config", top.raw("weight_updater_config")));
-    StepsizeConfig ws = StepsizeConfig.parse(cw.weightStepsize(), ConfigSection.of(
-        "weight_stepsize_adapter_config", top.raw("weight_stepsize_adapter_config")));
+        section(top, ModulePosition.WEIGHT_UPDATER));
+    StepsizeConfig ws = OptionConfigs.weightStepsize(cw.weightStepsize(),
+        section(top, ModulePosition.WEIGHT_STEPSIZE));
     double temperature = top.has("temperature")
         ? top.positive("temperature", "weight of the entropy in the objective") : 1.0;
     boolean keep = top.boolOr("use_sample_database", true, "keep old samples for reuse");
@@ -167,6 +167,10 @@ public record GmmviConfig(Codeword codeword, NgEstimatorConfig ngEstimator,
     ExperimentSettings exp = ExperimentSettings.parse(m);
     return new GmmviConfig(cw, est, ad, sel, upd, cs, wu, ws, temperature, keep, maxSize, init,
         exp);
+  }
+
+  private static ConfigSection section(ConfigSection top, ModulePosition p) {
+    return ConfigSection.of(p.configKey(), top.raw(p.configKey()));
   }
 
   /** The config as a map with the reference's keys (module pairs first, then the rest). */

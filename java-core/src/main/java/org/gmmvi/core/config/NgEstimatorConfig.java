@@ -4,43 +4,57 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code ng_estimator_config} (ALGORITHM.md §2.1).
- *
- * @param type                               Z (MORE) or S (Stein)
- * @param onlyUseOwnSamples                  use only the samples a component drew itself
- * @param useSelfNormalizedImportanceWeights SNIS (true) or standard importance weights
- * @param initialL2Regularizer               MORE's initial ridge coefficient {@code λ0}
- *                                           ({@link Double#NaN} for Stein, which has none)
+ * {@code ng_estimator_config} (ALGORITHM.md §2.1), one record per option.
  */
-public record NgEstimatorConfig(NgEstimatorType type, boolean onlyUseOwnSamples,
-    boolean useSelfNormalizedImportanceWeights, double initialL2Regularizer) {
+public sealed interface NgEstimatorConfig {
 
-  public NgEstimatorConfig {
-    if (type == NgEstimatorType.MORE && !(initialL2Regularizer >= 0)) {
-      throw new ConfigException("ng_estimator_config.initial_l2_regularizer must be >= 0, got "
-          + initialL2Regularizer);
+  /** {@code only_use_own_samples}: use only the samples a component drew itself. */
+  boolean onlyUseOwnSamples();
+
+  /** {@code use_self_normalized_importance_weights}: SNIS (true) or standard weights. */
+  boolean useSelfNormalizedImportanceWeights();
+
+  /** The config map with the reference's keys, in the reference's order. */
+  Map<String, Object> toMap();
+
+  /**
+   * Z: MORE.
+   *
+   * @param initialL2Regularizer {@code initial_l2_regularizer}, the initial ridge coefficient
+   *                             {@code λ0} (≥ 0)
+   */
+  record More(boolean onlyUseOwnSamples, boolean useSelfNormalizedImportanceWeights,
+      double initialL2Regularizer) implements NgEstimatorConfig {
+
+    public More {
+      if (!(initialL2Regularizer >= 0)) {
+        throw new ConfigException("ng_estimator_config.initial_l2_regularizer must be >= 0, got "
+            + initialL2Regularizer);
+      }
     }
-  }
 
-  static NgEstimatorConfig parse(NgEstimatorType type, ConfigSection s) {
-    boolean own = s.bool("only_use_own_samples", "use only a component's own samples");
-    boolean snis = s.bool("use_self_normalized_importance_weights",
-        "self-normalised importance weights");
-    double l2 = Double.NaN;
-    if (type == NgEstimatorType.MORE) {
-      l2 = s.atLeast("initial_l2_regularizer", 0, "MORE's initial ridge coefficient");
-    }
-    s.finish();
-    return new NgEstimatorConfig(type, own, snis, l2);
-  }
-
-  Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    if (type == NgEstimatorType.MORE) {
+    @Override
+    public Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
       m.put("initial_l2_regularizer", initialL2Regularizer);
+      m.putAll(flags(this));
+      return m;
     }
-    m.put("only_use_own_samples", onlyUseOwnSamples);
-    m.put("use_self_normalized_importance_weights", useSelfNormalizedImportanceWeights);
+  }
+
+  /** S: Stein. */
+  record Stein(boolean onlyUseOwnSamples, boolean useSelfNormalizedImportanceWeights)
+      implements NgEstimatorConfig {
+    @Override
+    public Map<String, Object> toMap() {
+      return flags(this);
+    }
+  }
+
+  private static Map<String, Object> flags(NgEstimatorConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("only_use_own_samples", c.onlyUseOwnSamples());
+    m.put("use_self_normalized_importance_weights", c.useSelfNormalizedImportanceWeights());
     return m;
   }
 }

@@ -3,25 +3,23 @@ package org.gmmvi.core.config;
 /** Design choice 1, natural-gradient estimator (ALGORITHM.md §2.1). */
 public enum NgEstimatorType implements DesignChoice {
   /** Z: MORE, quadratic regression on whitened samples (zero-order; VIPS). */
-  MORE('Z', "MORE"),
+  MORE(OptionRow.of('Z', "MORE", "MORE: quadratic regression of the target on whitened samples"
+      + " (zero order, no gradients; VIPS)",
+      "initial_l2_regularizer", 1.0e-12, "only_use_own_samples", false,
+      "use_self_normalized_importance_weights", true)),
   /** S: Stein's lemma (first-order; needs target gradients). */
-  STEIN('S', "Stein");
+  STEIN(OptionRow.of('S', "Stein", "Stein: natural gradient from target gradients via Stein's"
+      + " lemma (first order)",
+      "only_use_own_samples", false, "use_self_normalized_importance_weights", true));
 
-  private final char letter;
-  private final String type;
+  private final OptionRow row;
 
-  NgEstimatorType(char letter, String type) {
-    this.letter = letter;
-    this.type = type;
+  NgEstimatorType(OptionRow row) {
+    this.row = row;
   }
 
   @Override
-  public char letter() {
-    return letter;
-  }
-
-  @Override
-  public String typeString() {
-    return type;
+  public OptionRow row() {
+    return row;
   }
 }

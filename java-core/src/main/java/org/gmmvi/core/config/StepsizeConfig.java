@@ -4,78 +4,69 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A step-size adaptation config, shared by {@code component_stepsize_adapter_config} (ALGORITHM.md
- * §2.5, letters F/D/R) and {@code weight_stepsize_adapter_config} (§2.7, letters X/G/N). Fields an
- * option does not use are {@link Double#NaN}.
+ * A step-size adaptation config, one record per kind of option, shared by
+ * {@code component_stepsize_adapter_config} (ALGORITHM.md §2.5, letters F/D/R) and
+ * {@code weight_stepsize_adapter_config} (§2.7, letters X/G/N), which use the same keys. Every
+ * record holds exactly the keys its option reads.
  *
- * @param option            the option (a {@link ComponentStepsizeType} or {@link WeightStepsizeType})
- * @param initialStepsize   {@code initial_stepsize} (≥ 0; the paper's STM runs use 0 for frozen
- *                          weights, PROBLEMS.md §6.3; it may lie outside [min, max])
- * @param minStepsize       {@code min_stepsize} (> 0; improvement-based only)
- * @param maxStepsize       {@code max_stepsize} (≥ min; improvement-based only)
- * @param incFactor         {@code stepsize_inc_factor} (≥ 1; improvement-based only)
- * @param decFactor         {@code stepsize_dec_factor} (in (0, 1]; improvement-based only)
- * @param annealingExponent {@code annealing_exponent} (≥ 0; decaying only)
+ * <p>{@code initial_stepsize} is ≥ 0 for every option (the paper's STM runs use 0 for frozen
+ * weights, PROBLEMS.md §6.3; it may lie outside [min, max]).
  */
-public record StepsizeConfig(DesignChoice option, double initialStepsize, double minStepsize,
-    double maxStepsize, double incFactor, double decFactor, double annealingExponent) {
+public sealed interface StepsizeConfig {
 
-  /** Whether the option is improvement-based (R or N). */
-  public boolean improvementBased() {
-    return option == ComponentStepsizeType.IMPROVEMENT_BASED
-        || option == WeightStepsizeType.IMPROVEMENT_BASED;
-  }
+  /** {@code initial_stepsize}: the step size of new components, or the first weight step. */
+  double initialStepsize();
 
-  /** Whether the option is decaying (D or G). */
-  public boolean decaying() {
-    return option == ComponentStepsizeType.DECAYING || option == WeightStepsizeType.DECAYING;
-  }
+  /** The config map with the reference's keys, in the reference's order. */
+  Map<String, Object> toMap();
 
-  static StepsizeConfig parse(DesignChoice option, ConfigSection s) {
-    double init = s.atLeast("initial_stepsize", 0, "initial step size; 0 freezes the update");
-    double min = Double.NaN;
-    double max = Double.NaN;
-    double inc = Double.NaN;
-    double dec = Double.NaN;
-    double a = Double.NaN;
-    if (option == ComponentStepsizeType.IMPROVEMENT_BASED
-        || option == WeightStepsizeType.IMPROVEMENT_BASED) {
-      min = s.positive("min_stepsize", "lower bound of the step size");
-      max = s.positive("max_stepsize", "upper bound of the step size");
-      if (max < min) {
-        throw new ConfigException(s.path() + ": max_stepsize (" + max
-            + ") must be >= min_stepsize (" + min + ")");
-      }
-      inc = s.atLeast("stepsize_inc_factor", 1, "factor applied on improvement");
-      dec = s.positive("stepsize_dec_factor", "factor applied otherwise");
-      if (dec > 1) {
-        throw new ConfigException(s.path() + ".stepsize_dec_factor must be in (0, 1], got " + dec);
-      }
-    } else if (option == ComponentStepsizeType.DECAYING) {
-      a = s.atLeast("annealing_exponent", 0, "stepsize = initial / (1 + numUpdates^a)");
-    } else if (option == WeightStepsizeType.DECAYING) {
-      if (!s.has("annealing_exponent")) {
-        throw new ConfigException("missing " + s.path() + ".annealing_exponent: the decaying "
-            + "weight step size (G) needs it, stepsize = initial / (1 + k^a); the reference "
-            + "ships no default (ALGORITHM.md §6 item 14)");
-      }
-      a = s.atLeast("annealing_exponent", 0, "stepsize = initial / (1 + k^a)");
+  /** F or X: a constant {@code initial_stepsize}. */
+  record Fixed(double initialStepsize) implements StepsizeConfig {
+    @Override
+    public Map<String, Object> toMap() {
+      return initialMap(initialStepsize);
     }
-    s.finish();
-    return new StepsizeConfig(option, init, min, max, inc, dec, a);
   }
 
-  Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("initial_stepsize", initialStepsize);
-    if (improvementBased()) {
+  /**
+   * D or G: {@code initial / (1 + n^a)}.
+   *
+   * @param annealingExponent {@code annealing_exponent} {@code a} (≥ 0)
+   */
+  record Decaying(double initialStepsize, double annealingExponent) implements StepsizeConfig {
+    @Override
+    public Map<String, Object> toMap() {
+      Map<String, Object> m = initialMap(initialStepsize);
+      m.put("annealing_exponent", annealingExponent);
+      return m;
+    }
+  }
+
+  /**
+   * R or N: multiply by {@code incFactor} on improvement, else by {@code decFactor}, clamped to
+   * {@code [minStepsize, maxStepsize]}.
+   *
+   * @param minStepsize {@code min_stepsize} (> 0)
+   * @param maxStepsize {@code max_stepsize} (≥ min)
+   * @param incFactor   {@code stepsize_inc_factor} (≥ 1)
+   * @param decFactor   {@code stepsize_dec_factor} (in (0, 1])
+   */
+  record ImprovementBased(double initialStepsize, double minStepsize, double maxStepsize,
+      double incFactor, double decFactor) implements StepsizeConfig {
+    @Override
+    public Map<String, Object> toMap() {
+      Map<String, Object> m = initialMap(initialStepsize);
       m.put("min_stepsize", minStepsize);
       m.put("max_stepsize", maxStepsize);
       m.put("stepsize_inc_factor", incFactor);
       m.put("stepsize_dec_factor", decFactor);
-    } else if (decaying()) {
-      m.put("annealing_exponent", annealingExponent);
+      return m;
     }
+  }
+
+  private static Map<String, Object> initialMap(double initialStepsize) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("initial_stepsize", initialStepsize);
     return m;
   }
 }

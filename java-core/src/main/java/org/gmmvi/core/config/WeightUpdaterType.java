@@ -3,25 +3,20 @@ package org.gmmvi.core.config;
 /** Design choice 6, weight update (ALGORITHM.md §2.6). */
 public enum WeightUpdaterType implements DesignChoice {
   /** U: direct (greedy for step 1) update. */
-  DIRECT('U', "direct"),
+  DIRECT(OptionRow.of('U', "direct", "direct weight update",
+      "use_self_normalized_importance_weights", true)),
   /** O: KL-bounded trust-region update. */
-  TRUST_REGION('O', "trust-region");
+  TRUST_REGION(OptionRow.of('O', "trust-region", "trust-region weight update (KL-bounded)",
+      "use_self_normalized_importance_weights", true));
 
-  private final char letter;
-  private final String type;
+  private final OptionRow row;
 
-  WeightUpdaterType(char letter, String type) {
-    this.letter = letter;
-    this.type = type;
+  WeightUpdaterType(OptionRow row) {
+    this.row = row;
   }
 
   @Override
-  public char letter() {
-    return letter;
-  }
-
-  @Override
-  public String typeString() {
-    return type;
+  public OptionRow row() {
+    return row;
   }
 }

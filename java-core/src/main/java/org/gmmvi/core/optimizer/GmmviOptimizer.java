@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gmmvi.core.adaptation.ComponentAdaptation;
 import org.gmmvi.core.config.Codeword;
-import org.gmmvi.core.config.ComponentAdaptationType;
+import org.gmmvi.core.config.ComponentAdaptationConfig;
 import org.gmmvi.core.config.ConfigException;
 import org.gmmvi.core.config.GmmviConfig;
 import org.gmmvi.core.config.ModelInitialization;
@@ -149,6 +149,24 @@ public final class GmmviOptimizer implements AutoCloseable {
 
   /** The complete state (see {@link OptimizerState}). */
   public OptimizerState saveState() {
+    return new OptimizerState(
+        new OptimizerState.Header(config.codeword().toCodeword(), model.dimension(),
+            model.isDiagonal(), config.fingerprint(), seed, iteration, evaluator.totalDropped()),
+        modelSnapshot(), bookkeepingSnapshot(), db.snapshot(),
+        new OptimizerState.ModuleStates(modules.adaptation().saveState(),
+            modules.weightStep().saveState()),
+        new OptimizerState.Generators(rng.state(),
+            target instanceof RandomizedTarget rt ? rt.random().state() : null));
+  }
+
+  private OptimizerState.ModelSnapshot modelSnapshot() {
+    int k = model.numComponents();
+    return new OptimizerState.ModelSnapshot(model.logWeights(),
+        Arrays.copyOf(model.meansArray(), k * model.dimension()),
+        Arrays.copyOf(model.cholsArray(), k * model.factorSize()));
+  }
+
+  private OptimizerState.BookkeepingSnapshot bookkeepingSnapshot() {
     ComponentBookkeeping b = book;
     int k = b.size();
     int lh = b.historyLength();
@@ -162,46 +180,46 @@ public final class GmmviOptimizer implements AutoCloseable {
       eta[o] = b.lastEta(o);
       nup[o] = b.numUpdates(o);
     }
-    return new OptimizerState(config.codeword().toCodeword(), model.dimension(),
-        model.isDiagonal(), config.fingerprint(), seed, iteration, evaluator.totalDropped(),
-        model.logWeights(), Arrays.copyOf(model.meansArray(), k * model.dimension()),
-        Arrays.copyOf(model.cholsArray(), k * model.factorSize()), lh, b.stepsizes(),
-        l2, eta, nup, Arrays.copyOf(b.rewardHistoryArray(), k * lh),
-        Arrays.copyOf(b.weightHistoryArray(), k * lh), ids, b.nextUniqueId(),
-        db.snapshot(), modules.adaptation().saveState(), modules.weightStep().saveState(),
-        rng.state(), target instanceof RandomizedTarget rt ? rt.random().state() : null);
+    return new OptimizerState.BookkeepingSnapshot(lh, b.stepsizes(), l2, eta, nup,
+        Arrays.copyOf(b.rewardHistoryArray(), k * lh),
+        Arrays.copyOf(b.weightHistoryArray(), k * lh), ids, b.nextUniqueId());
   }
 
   private void restore(OptimizerState s) {
-    check(s.codeword.equals(config.codeword().toCodeword()), "codeword", s.codeword,
+    OptimizerState.Header h = s.header();
+    OptimizerState.BookkeepingSnapshot bs = s.bookkeeping();
+    long[] targetRng = s.generators().target();
+    check(h.codeword().equals(config.codeword().toCodeword()), "codeword", h.codeword(),
         config.codeword().toCodeword());
-    check(s.dimension == model.dimension(), "dimension", s.dimension, model.dimension());
-    check(s.diagonal == model.isDiagonal(), "use_diagonal_covs", s.diagonal, model.isDiagonal());
-    check(s.fingerprint.equals(config.fingerprint()), "config fingerprint (the algorithm "
-        + "settings differ)", s.fingerprint, config.fingerprint());
-    check(s.historyLength == book.historyLength(), "history length", s.historyLength,
+    check(h.dimension() == model.dimension(), "dimension", h.dimension(), model.dimension());
+    check(h.diagonal() == model.isDiagonal(), "use_diagonal_covs", h.diagonal(),
+        model.isDiagonal());
+    check(h.fingerprint().equals(config.fingerprint()), "config fingerprint (the algorithm "
+        + "settings differ)", h.fingerprint(), config.fingerprint());
+    check(bs.historyLength() == book.historyLength(), "history length", bs.historyLength(),
         book.historyLength());
-    check((s.targetRngState != null) == (target instanceof RandomizedTarget),
-        "randomized target", s.targetRngState != null, target instanceof RandomizedTarget);
-    model = GmmModel.create(s.logWeights, s.means, s.chols, s.dimension, s.diagonal,
+    check((targetRng != null) == (target instanceof RandomizedTarget),
+        "randomized target", targetRng != null, target instanceof RandomizedTarget);
+    OptimizerState.ModelSnapshot ms = s.model();
+    model = GmmModel.create(ms.logWeights(), ms.means(), ms.chols(), h.dimension(), h.diagonal(),
         model.kernels());
-    int k = s.logWeights.length;
-    book = new ComponentBookkeeping(k, s.historyLength, 0, 0);
-    book.restore(k, s.stepsize, s.l2reg, s.lastEta, s.numUpdates, s.rewardHistory,
-        s.weightHistory, s.uniqueId, s.nextId);
+    int k = ms.logWeights().length;
+    book = new ComponentBookkeeping(k, bs.historyLength(), 0, 0);
+    book.restore(k, bs.stepsize(), bs.l2reg(), bs.lastEta(), bs.numUpdates(),
+        bs.rewardHistory(), bs.weightHistory(), bs.uniqueId(), bs.nextId());
     try {
-      db.restore(s.database);
-      modules.adaptation().restoreState(s.adaptationState);
-      modules.weightStep().restoreState(s.weightStepState);
-      rng.restore(s.rngState);
+      db.restore(s.database());
+      modules.adaptation().restoreState(s.modules().adaptation());
+      modules.weightStep().restoreState(s.modules().weightStep());
+      rng.restore(s.generators().optimizer());
       if (target instanceof RandomizedTarget rt) {
-        rt.random().restore(s.targetRngState);
+        rt.random().restore(targetRng);
       }
     } catch (IllegalArgumentException e) {
       throw new OptimizerState.InvalidStateException("cannot resume: " + e.getMessage(), e);
     }
-    iteration = s.iteration;
-    evaluator.setTotalDropped(s.totalDropped);
+    iteration = h.iteration();
+    evaluator.setTotalDropped(h.totalDropped());
   }
 
   private static void check(boolean ok, String what, Object saved, Object current) {
@@ -378,11 +396,11 @@ public final class GmmviOptimizer implements AutoCloseable {
             + ") supports only full covariances, as the reference (ALGORITHM.md §6 item 15); "
             + "use_diagonal_covs = true needs the Stein estimator (S)");
       }
-      if (cfg.componentAdaptation().type() == ComponentAdaptationType.ADAPTIVE
-          && cfg.componentAdaptation().numPriorSamples() > 0
+      if (cfg.componentAdaptation() instanceof ComponentAdaptationConfig.Adaptive a
+          && a.numPriorSamples() > 0
           && (cfg.modelInitialization() == null || !cfg.modelInitialization().hasPrior())) {
         throw new ConfigException("num_component_adapter_config.num_prior_samples = "
-            + cfg.componentAdaptation().numPriorSamples() + " needs a prior: set "
+            + a.numPriorSamples() + " needs a prior: set "
             + "model_initialization.prior_mean and model_initialization.initial_cov");
       }
     }

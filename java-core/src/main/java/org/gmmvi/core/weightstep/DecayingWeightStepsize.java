@@ -2,6 +2,7 @@ package org.gmmvi.core.weightstep;
 
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.model.ModuleState;
 
 /**
  * Option G (ALGORITHM.md §2.7): {@code s = initial / (1 + k^a)}, where {@code k = 0, 1, 2, …} counts
@@ -32,7 +33,7 @@ public final class DecayingWeightStepsize implements WeightStepsizeAdaptation {
 
   @Override
   public void restoreState(double[] state) {
-    WeightStepsizeAdaptation.checkState(state, 1, "decaying weight step size");
+    ModuleState.checkState(state, 1, "decaying weight step size");
     calls = (long) state[0];
   }
 }

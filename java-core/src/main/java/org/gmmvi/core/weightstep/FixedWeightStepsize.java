@@ -2,6 +2,7 @@ package org.gmmvi.core.weightstep;
 
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.model.ModuleState;
 
 /** Option X (ALGORITHM.md §2.7): the constant {@code initial_stepsize}. */
 public final class FixedWeightStepsize implements WeightStepsizeAdaptation {
@@ -24,6 +25,6 @@ public final class FixedWeightStepsize implements WeightStepsizeAdaptation {
 
   @Override
   public void restoreState(double[] state) {
-    WeightStepsizeAdaptation.checkState(state, 0, "fixed weight step size");
+    ModuleState.checkState(state, 0, "fixed weight step size");
   }
 }

@@ -2,6 +2,7 @@ package org.gmmvi.core.weightstep;
 
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
+import org.gmmvi.core.model.ModuleState;
 
 /**
  * Option N (ALGORITHM.md §2.7). On each call, with the current weights {@code w} and the newest stored
@@ -64,7 +65,7 @@ public final class ImprovementBasedWeightStepsize implements WeightStepsizeAdapt
 
   @Override
   public void restoreState(double[] state) {
-    WeightStepsizeAdaptation.checkState(state, 3, "improvement-based weight step size");
+    ModuleState.checkState(state, 3, "improvement-based weight step size");
     stepsize = state[0];
     lastElbo = state[1];
     calls = (long) state[2];

@@ -1,6 +1,5 @@
 package org.gmmvi.core.weightupdate;
 
-import org.gmmvi.core.config.WeightUpdaterConfig;
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.sample.SampleBatch;
@@ -23,12 +22,4 @@ public interface WeightUpdater {
   /** One weight update with step size (or KL bound) {@code stepsize} and temperature {@code τ}. */
   void update(GmmModel model, ComponentBookkeeping book, SampleBatch batch, double stepsize,
       double temperature);
-
-  /** The option for a config (U or O). */
-  static WeightUpdater create(WeightUpdaterConfig c) {
-    return switch (c.type()) {
-      case DIRECT -> new DirectWeightUpdater(c.useSelfNormalizedImportanceWeights());
-      case TRUST_REGION -> new TrustRegionWeightUpdater(c.useSelfNormalizedImportanceWeights());
-    };
-  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.gmmvi.core.testutil.SpecFixtures.assertRel;
 
 import org.gmmvi.core.config.ComponentAdaptationConfig;
-import org.gmmvi.core.config.ComponentAdaptationType;
 import org.gmmvi.core.model.ComponentBookkeeping;
 import org.gmmvi.core.model.GmmModel;
 import org.gmmvi.core.random.Rng;
@@ -20,8 +19,8 @@ class VipsComponentAdaptationTest {
 
   static final double SENT = ComponentBookkeeping.SENT;
 
-  static ComponentAdaptationConfig config(int del, int add, int numPrior) {
-    return new ComponentAdaptationConfig(ComponentAdaptationType.ADAPTIVE, del, add, 1000,
+  static ComponentAdaptationConfig.Adaptive config(int del, int add, int numPrior) {
+    return new ComponentAdaptationConfig.Adaptive(del, add, 1000,
         new double[] {5000, 1000, 500, 200, 100, 50}, 1e-6, 100000, numPrior);
   }
 

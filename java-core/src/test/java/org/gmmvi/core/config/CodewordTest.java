@@ -24,7 +24,7 @@ class CodewordTest {
       assertThat(Codeword.parse(s)).isEqualTo(cw);
       assertThat(Codeword.parse(s.toLowerCase())).isEqualTo(cw);
       // the reference's type strings map back to the same options
-      assertThat(GmmviConfig.codewordFromTypes(ModuleDefaults.forCodeword(cw))).isEqualTo(cw);
+      assertThat(GmmviConfig.codewordFromTypes(cw.defaults())).isEqualTo(cw);
     }
   }
 

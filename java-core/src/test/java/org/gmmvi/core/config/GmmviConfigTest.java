@@ -13,6 +13,14 @@ class GmmviConfigTest {
   static final String INIT = "model_initialization: {num_initial_components: 1, prior_mean: 0.0,"
       + " prior_scale: 10.0, initial_cov: 100.0}\n";
 
+  static ComponentAdaptationConfig.Adaptive adaptive(GmmviConfig c) {
+    return (ComponentAdaptationConfig.Adaptive) c.componentAdaptation();
+  }
+
+  static StepsizeConfig.ImprovementBased improvement(StepsizeConfig c) {
+    return (StepsizeConfig.ImprovementBased) c;
+  }
+
   static GmmviConfig resolve(String cw, String yaml) {
     return GmmviConfig.resolve(cw, List.of(YamlConfig.load(yaml)));
   }
@@ -22,21 +30,24 @@ class GmmviConfigTest {
     GmmviConfig c = resolve("SAMTRON", INIT);
     assertThat(c.ngEstimator().useSelfNormalizedImportanceWeights()).isTrue();
     assertThat(c.ngEstimator().onlyUseOwnSamples()).isFalse();
-    assertThat(c.componentAdaptation().delIters()).isEqualTo(100);
-    assertThat(c.componentAdaptation().addIters()).isEqualTo(30);
-    assertThat(c.componentAdaptation().thresholds()).containsExactly(5000, 1000, 500, 200, 100,
+    assertThat(adaptive(c).delIters()).isEqualTo(100);
+    assertThat(adaptive(c).addIters()).isEqualTo(30);
+    assertThat(adaptive(c).thresholds()).containsExactly(5000, 1000, 500, 200, 100,
         50);
     assertThat(c.sampleSelector().desiredSamplesPerComponent()).isEqualTo(100);
     assertThat(c.sampleSelector().numReusePerComponent()).isEqualTo(200);
-    assertThat(c.componentStepsize().minStepsize()).isEqualTo(0.001);
-    assertThat(c.weightStepsize().minStepsize()).isEqualTo(1e-4);
+    assertThat(improvement(c.componentStepsize()).minStepsize()).isEqualTo(0.001);
+    assertThat(improvement(c.weightStepsize()).minStepsize()).isEqualTo(1e-4);
     assertThat(c.temperature()).isEqualTo(1.0);
     assertThat(c.useSampleDatabase()).isTrue();
     assertThat(c.maxDatabaseSize()).isEqualTo(10_000_000L);
     GmmviConfig z = resolve("ZAMTRUX", INIT);
-    assertThat(z.ngEstimator().initialL2Regularizer()).isEqualTo(1e-12);
+    assertThat(((NgEstimatorConfig.More) z.ngEstimator()).initialL2Regularizer())
+        .isEqualTo(1e-12);
+    assertThat(c.ngEstimator()).isInstanceOf(NgEstimatorConfig.Stein.class);
     GmmviConfig f = resolve("SEPIFUX", INIT);
-    assertThat(f.componentStepsize().initialStepsize()).isEqualTo(1e-5);
+    assertThat(f.componentStepsize()).isEqualTo(new StepsizeConfig.Fixed(1e-5));
+    assertThat(f.componentAdaptation()).isInstanceOf(ComponentAdaptationConfig.Fixed.class);
     assertThat(f.sampleSelector().ratioReusedSamplesToDesired()).isZero();
   }
 
@@ -46,10 +57,10 @@ class GmmviConfigTest {
         Map.of("num_component_adapter_config", Map.of("add_iters", 5,
             "thresholds_for_add_heuristic", List.of(1.0, 2.0))),
         Map.of("num_component_adapter_config", Map.of("del_iters", 10))));
-    assertThat(c.componentAdaptation().addIters()).isEqualTo(5);
-    assertThat(c.componentAdaptation().delIters()).isEqualTo(10);
-    assertThat(c.componentAdaptation().maxComponents()).isEqualTo(1000);
-    assertThat(c.componentAdaptation().thresholds()).containsExactly(1.0, 2.0);
+    assertThat(adaptive(c).addIters()).isEqualTo(5);
+    assertThat(adaptive(c).delIters()).isEqualTo(10);
+    assertThat(adaptive(c).maxComponents()).isEqualTo(1000);
+    assertThat(adaptive(c).thresholds()).containsExactly(1.0, 2.0);
   }
 
   @Test
@@ -176,7 +187,7 @@ class GmmviConfigTest {
         .hasMessageContaining("§6 item 14");
     GmmviConfig c = resolve("SAMTROG", INIT
         + "weight_stepsize_adapter_config: {annealing_exponent: 0.6}\n");
-    assertThat(c.weightStepsize().annealingExponent()).isEqualTo(0.6);
+    assertThat(c.weightStepsize()).isEqualTo(new StepsizeConfig.Decaying(1.0, 0.6));
   }
 
   @Test

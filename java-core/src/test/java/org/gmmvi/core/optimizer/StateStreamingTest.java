@@ -59,15 +59,15 @@ class StateStreamingTest {
   void arrayLengthsAreCheckedAgainstTheExactRemainingByteCount() throws IOException {
     int n = 300_000_000;
     long body = 4L + 8L * n;
-    try (OptimizerState.StateInput in = new OptimizerState.StateInput(
-        new OptimizerState.Bounded(lengthThenZeros(n), body))) {
+    try (OptimizerStateCodec.StateInput in = new OptimizerStateCodec.StateInput(
+        new OptimizerStateCodec.Bounded(lengthThenZeros(n), body))) {
       assertThat(in.remaining()).isEqualTo(body);
-      assertThat(OptimizerState.readLength(in, 8)).isEqualTo(n);
+      assertThat(OptimizerStateCodec.readLength(in, 8)).isEqualTo(n);
       assertThat(in.remaining()).isEqualTo(8L * n);
     }
-    try (OptimizerState.StateInput in = new OptimizerState.StateInput(
-        new OptimizerState.Bounded(lengthThenZeros(n), body - 1))) {
-      assertThatThrownBy(() -> OptimizerState.readLength(in, 8))
+    try (OptimizerStateCodec.StateInput in = new OptimizerStateCodec.StateInput(
+        new OptimizerStateCodec.Bounded(lengthThenZeros(n), body - 1))) {
+      assertThatThrownBy(() -> OptimizerStateCodec.readLength(in, 8))
           .isInstanceOf(OptimizerState.InvalidStateException.class)
           .hasMessage("optimizer state is truncated or corrupt: array length " + n);
     }
