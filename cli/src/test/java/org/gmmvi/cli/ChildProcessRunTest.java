@@ -63,24 +63,30 @@ class ChildProcessRunTest {
   void childKilledBySigkillIsRestartedAndCompletes() throws Exception {
     Path ref = dir.resolve("ref");
     CliTestSupport.Result a = CliTestSupport.run("run", "--problem", GaussianTestProblem.NAME,
-        "--algorithm", "SAMTRON", "--seed", "10000", "--budget", "smoke", "--out",
+        "--algorithm", "SAMTRON", "--seed", "10000", "--budget", "full", "--out",
         ref.toString(), "--quiet");
     assertThat(a.code()).as(a.err()).isZero();
     Path root = dir.resolve("grid");
     Path run = ReportWriter.runDir(root, GaussianTestProblem.NAME, "SAMTRON", 10000);
     RunTask t = new RunTask(GaussianTestProblem.NAME, "SAMTRON", 10000, run.toAbsolutePath(),
-        "smoke", 600, 1_000_000, 0, 1, 256L << 20);
+        "full", 3000, 1_000_000, 0, 1, 256L << 20);
     StringWriter log = new StringWriter();
     ExecutorService coordinator = Executors.newSingleThreadExecutor();
     try {
       Future<Executor.Result> f = coordinator.submit(() -> new LocalProcessExecutor(1, 4L << 30)
           .execute(root, null, List.of(t), new PrintWriter(log, true)));
+      // kill the child JVM (not the JDK's spawn helper) once its run has started: run.json is
+      // written before the first iteration
       ProcessHandle victim = null;
-      for (int i = 0; i < 200 && victim == null; i++) {
-        victim = ProcessHandle.current().children().findFirst().orElse(null);
-        Thread.sleep(10);
+      for (int i = 0; i < 12_000 && victim == null; i++) {
+        if (Files.exists(run.resolve("run.json"))) {
+          victim = ProcessHandle.current().children().filter(p -> p.info().command()
+              .map(c -> c.endsWith("/java")).orElse(false)).findFirst().orElse(null);
+        }
+        Thread.sleep(5);
       }
       assertThat(victim).as("the child JVM").isNotNull();
+      assertThat(run.resolve("final.json")).as("killed before it finished").doesNotExist();
       victim.destroyForcibly(); // SIGKILL, as the kernel's out-of-memory killer sends
       Executor.Result r = f.get(120, TimeUnit.SECONDS);
       assertThat(log.toString()).contains("was killed by signal 9").contains("attempt 2 of 3");

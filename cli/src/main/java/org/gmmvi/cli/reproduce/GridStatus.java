@@ -16,7 +16,8 @@ import org.gmmvi.cli.run.Checkpoint;
  * for SLURM grids, from {@code squeue}/{@code sacct} ({@link SlurmExecutor#states}).
  *
  * <p>States: {@code done} (completed with the grid's budget), {@code failed} (final.json says
- * failed), {@code pending}/{@code running} (SLURM), {@code interrupted} (a checkpoint, resumed by
+ * failed), {@code pending}/{@code running} (SLURM; {@code running} also when a process holds the
+ * run's lock, as local runs do), {@code interrupted} (a checkpoint, resumed by
  * a rerun), {@code cancelled}/{@code timeout}/… (SLURM's word for a task that ended without
  * result), {@code missing} (never started).
  *
@@ -45,6 +46,9 @@ public record GridStatus(List<Row> rows) {
     String job = s == null ? "" : "job " + s.jobTask();
     if (s != null && s.active()) {
       return new Row(t, s.state().toLowerCase(Locale.ROOT), job);
+    }
+    if (TaskRunner.isLocked(t.dir())) {
+      return new Row(t, "running", "a process holds " + TaskRunner.LOCK);
     }
     Path fin = t.dir().resolve("final.json");
     if (Files.isRegularFile(fin)) {

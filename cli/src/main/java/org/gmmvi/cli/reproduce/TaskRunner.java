@@ -71,6 +71,26 @@ public final class TaskRunner {
     }
   }
 
+  /** Whether another process holds the lock of run directory {@code dir} (it is running). */
+  public static boolean isLocked(Path dir) {
+    Path f = dir.resolve(LOCK);
+    if (!Files.isRegularFile(f)) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+      FileLock lock = ch.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true; // held inside this JVM (the threads executor)
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The run settings of {@code task}, deciding between resume and a fresh start. */
   static RunSettings settings(RunTask task, boolean quiet) throws IOException {
     boolean resume = shouldResume(task.dir());
