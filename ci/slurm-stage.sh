@@ -48,7 +48,7 @@ scancel "${job}_1"
 wait_idle 300
 
 ./gmmvi reproduce --status "$out" 2>/dev/null | tee "$out/status1.txt"
-grep -Eq 'gmm20 SAMTRON seed 10001 +(interrupted|missing|cancelled)' "$out/status1.txt" \
+grep -Eq 'gmm20 SAMTRON seed 10001 +(ended|interrupted|missing|cancelled)' "$out/status1.txt" \
   || fail "--status does not show the cancelled run as not done"
 
 echo "== SLURM stage: rerun resubmits only the cancelled run"

@@ -18,8 +18,9 @@ import org.gmmvi.cli.run.Checkpoint;
  * <p>States: {@code done} (completed with the grid's budget), {@code failed} (final.json says
  * failed), {@code pending}/{@code running} (SLURM; {@code running} also when a process holds the
  * run's lock, as local runs do), {@code interrupted} (a checkpoint, resumed by
- * a rerun), {@code cancelled}/{@code timeout}/… (SLURM's word for a task that ended without
- * result), {@code missing} (never started).
+ * a rerun), {@code cancelled}/{@code timeout}/… (sacct's word for a task that ended without
+ * result), {@code ended} (submitted, no longer queued, no result, no accounting to say why),
+ * {@code missing} (never started).
  *
  * @param rows one row per run of the grid
  */
@@ -58,8 +59,11 @@ public record GridStatus(List<Row> rows) {
       }
     }
     if (s != null && !s.state().equals("COMPLETED")) {
-      return new Row(t, s.state().toLowerCase(Locale.ROOT), job + (Checkpoint.exists(t.dir())
-          ? ", checkpoint kept" : ""));
+      String st = s.state().equals(SlurmExecutor.ENDED) ? "ended" : s.state()
+          .toLowerCase(Locale.ROOT);
+      return new Row(t, st, job + (st.equals("ended") ? " (no longer queued, no result)" : "")
+          + (Checkpoint.exists(t.dir()) ? ", checkpoint kept: a rerun resumes it"
+          : ", a rerun submits it again"));
     }
     if (Checkpoint.exists(t.dir()) || Files.isRegularFile(fin)) {
       return new Row(t, "interrupted", "resumed by a rerun");

@@ -181,11 +181,15 @@ public final class SlurmExecutor implements Executor {
 
   // ------------------------------------------------------------------ status
 
+  /** State of an array task that squeue no longer lists and sacct (if enabled) does not know. */
+  public static final String ENDED = "ENDED";
+
   /**
    * The SLURM state of one array task.
    *
    * @param jobTask {@code <job>_<index>}
-   * @param state   squeue/sacct state ({@code PENDING}, {@code RUNNING}, {@code CANCELLED}, …)
+   * @param state   squeue/sacct state ({@code PENDING}, {@code RUNNING}, {@code CANCELLED}, …),
+   *                or {@link #ENDED}
    */
   public record SlurmState(String jobTask, String state) {
     /** Pending, running or about to run. */
@@ -197,8 +201,8 @@ public final class SlurmExecutor implements Executor {
 
   /**
    * The latest SLURM state of each run directory submitted from {@code root}: squeue for pending
-   * and running tasks, sacct (when accounting is enabled) for finished ones. Runs without a known
-   * state are absent.
+   * and running tasks, sacct (when accounting is enabled) for finished ones, {@link #ENDED} for
+   * tasks neither knows. Runs never submitted are absent.
    */
   public static Map<String, SlurmState> states(Path root) throws IOException,
       InterruptedException {
@@ -236,11 +240,8 @@ public final class SlurmExecutor implements Executor {
     parse(q.output(), state); // squeue is current: it wins over sacct
     for (Map.Entry<String, String> e : dirByJobTask.entrySet()) {
       String s = state.get(e.getKey());
-      if (s != null) {
-        out.put(e.getValue(), new SlurmState(e.getKey(), s));
-      } else {
-        out.remove(e.getValue()); // a later submission of the same run, not known: no state
-      }
+      // the latest submission of a run wins; one that neither squeue nor sacct knows has ended
+      out.put(e.getValue(), new SlurmState(e.getKey(), s != null ? s : ENDED));
     }
     return out;
   }
