@@ -68,9 +68,8 @@ public record GridPlan(List<RunTask> tasks, Map<String, CellPlan> cells) {
       for (String cw : g.codewords()) {
         int iters = g.maxIterations() != null ? g.maxIterations() : p.iterationCap(cw);
         ResourceEstimate est = ResourceEstimate.of(p, cw, evals, f.dataBytes());
-        String used = paperMode ? TimeLimit.format(limit) + " wall-clock, " + t + " thread"
-            + (t == 1 ? "" : "s") : String.format(Locale.ROOT, "%,d evaluations (%s)", evals,
-            name);
+        String used = paperMode ? TimeLimit.format(limit) + " wall-clock (paper)"
+            : String.format(Locale.ROOT, "%,d evaluations (%s)", evals, name);
         Duration time = SlurmExecutor.defaultTime(f.paper(), paperMode,
             paperMode ? 1 : (double) evals / full);
         cells.put(pn + "/" + cw, new CellPlan(pn, cw, used,
