@@ -98,7 +98,7 @@ final class ListCommand implements Callable<Integer> {
         bytes += Files.isRegularFile(file) ? Files.size(file) : 0;
       }
       ResourceEstimate e = ResourceEstimate.of(new RegistryProblem(p, data), "SAMTRON",
-          p.budget().full(), bytes);
+          p.budget().full(), bytes, 1);
       return new String[] {ResourceEstimate.format(e.processBytes()),
           ResourceEstimate.format(e.diskBytes())};
     } catch (IOException | RuntimeException e) {

@@ -67,7 +67,7 @@ public record GridPlan(List<RunTask> tasks, Map<String, CellPlan> cells) {
       boolean comparable = paperMode || (evals >= full && !"smoke".equals(name));
       for (String cw : g.codewords()) {
         int iters = g.maxIterations() != null ? g.maxIterations() : p.iterationCap(cw);
-        ResourceEstimate est = ResourceEstimate.of(p, cw, evals, f.dataBytes());
+        ResourceEstimate est = ResourceEstimate.of(p, cw, evals, f.dataBytes(), t);
         String used = paperMode ? TimeLimit.format(limit) + " wall-clock (paper)"
             : String.format(Locale.ROOT, "%,d evaluations (%s)", evals, name);
         Duration time = SlurmExecutor.defaultTime(f.paper(), paperMode,

@@ -20,7 +20,8 @@ import org.gmmvi.cli.run.TimeLimit;
  * {@code -Xmx} from its {@link ResourceEstimate}. Runs start while fewer than {@code --parallel}
  * run and their estimated process memory fits into the memory budget (by default 85 % of the
  * machine's available memory when the grid starts); a run larger than the whole budget runs
- * alone.
+ * alone; a run whose estimate exceeds the machine's physical memory is reported and not started
+ * (the paper could not run ZAMTRUX on STM300 either).
  *
  * <p>Failures: a child that exits on a signal (e.g. the kernel's out-of-memory killer, exit code
  * 128 + 9) or whose run ran out of heap is reported and started again, resuming from its last
@@ -102,6 +103,7 @@ public final class LocalProcessExecutor implements Executor {
       queue.add(new Pending(tasks.get(i), i, 1));
     }
     List<Child> running = new ArrayList<>();
+    int refused = refuseTooLarge(queue, log);
     int finished = 0;
     int failed = 0;
     long start = System.nanoTime();
@@ -132,7 +134,33 @@ public final class LocalProcessExecutor implements Executor {
         c.process.getOutputStream().close(); // children checkpoint and stop
       }
     }
-    return new Result(finished - failed, failed, 0);
+    return new Result(finished - failed, failed + refused, 0);
+  }
+
+  /** The machine's physical memory. */
+  static long machineMemory() {
+    var os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os.getTotalMemorySize();
+  }
+
+  /** Runs that need more than the machine has are reported and not started. */
+  private int refuseTooLarge(Deque<Pending> queue, PrintWriter log) {
+    long total = machineMemory();
+    int refused = 0;
+    for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+      RunTask t = it.next().task();
+      if (reservation(t) > total) {
+        log.printf(Locale.ROOT, "reproduce: %s not run: it needs about %s, more than this"
+            + " machine's %s of memory (run it where there is more, e.g. with --executor"
+            + " slurm)%n", t.label(), ResourceEstimate.format(reservation(t)),
+            ResourceEstimate.format(total));
+        it.remove();
+        refused++;
+      }
+    }
+    log.flush();
+    return refused;
   }
 
   private void startWhatFits(Deque<Pending> queue, List<Child> running, Path file,

@@ -29,6 +29,10 @@ import org.gmmvi.core.config.SampleSelectorType;
  *       {@code K = 300}, {@code B = 60,000}, ran out of a 480 MB heap in its first iteration);</li>
  *   <li>component adaptation (adaptive codewords): {@code 3·S·K·8} for the log-densities of the
  *       {@code S = num_database_samples} candidate samples under every component;</li>
+ *   <li>MORE (Z codewords): per worker thread the {@code N_c × P} features and two {@code P × P}
+ *       matrices of the quadratic regression, {@code P = (D+1)(D+2)/2}, {@code N_c} the samples of
+ *       one component ({@code 8·(N_c·P + 2P²)}; D = 300: 33 GB per thread, why the paper did not
+ *       run ZAMTRUX on STM300);</li>
  *   <li>model and the Gaussians the database keeps for the newest samples
  *       {@code 12·K·(8D² + 48D)};</li>
  *   <li>data {@code 4·} the size of the problem's data files (text), and a base of 96 MB;</li>
@@ -62,9 +66,10 @@ public record ResourceEstimate(long heapBytes, long processBytes, long diskBytes
    * evaluations ({@link Long#MAX_VALUE}: unknown, e.g. a wall-clock budget).
    *
    * @param dataBytes total size of the problem's data files
+   * @param threads   worker threads of the run (each has its own MORE workspace)
    */
   public static ResourceEstimate of(RunProblem problem, String codeword, long evaluations,
-      long dataBytes) {
+      long dataBytes, int threads) {
     Map<String, Object> cfg = problem.experimentConfig(codeword);
     GmmviConfig c = GmmviConfig.resolve(codeword, List.of(cfg));
     int d = problem.dimension();
@@ -87,7 +92,9 @@ public record ResourceEstimate(long heapBytes, long processBytes, long diskBytes
     long work = 6 * batch * 8L * d * (gradients ? 2 : 1) + 6 * batch * 8L * k;
     long adapt = adaptive != null ? 3L * adaptive.numDatabaseSamples() * k * 8 : 0;
     long model = 12L * k * (8L * d * d + 48L * d);
-    long heap = (long) (1.3 * (BASE + db + work + adapt + model + 4 * dataBytes));
+    long p = (long) (d + 1) * (d + 2) / 2;
+    long more = gradients ? 0 : Math.max(1, threads) * 8L * (nDes * p + 2 * p * p);
+    long heap = (long) (1.3 * (BASE + db + work + adapt + more + model + 4 * dataBytes));
     heap = Math.max(MIN_HEAP, roundUp(heap, 64 * MB));
     long disk = 2 * (n * perSample + model / 12) + 16 * MB;
     return new ResourceEstimate(heap, heap + NON_HEAP_BYTES, disk, n, k);
