@@ -38,4 +38,12 @@ class VerdictTest {
     assertThat(Verdict.of(s, Double.NaN, Double.NaN, true)).isEqualTo(Verdict.NO_PAPER);
     assertThat(Verdict.of(Summary.of(), 78.0, 0.02, true)).isEqualTo(Verdict.NO_RUNS);
   }
+
+  @Test
+  void paperCellWithoutNumberShowsItsNote() {
+    // PAPER-RESULTS.md: STM300 ZAMTRUX "not run (out of memory)" (the note column was shifted by
+    // one tab, so the report showed a dash)
+    PaperResults.Entry e = PaperResults.get().negElbo("stm300", "ZAMTRUX").orElseThrow();
+    assertThat(e.display()).isEqualTo("not run (out of memory)");
+  }
 }
