@@ -1,9 +1,14 @@
 package org.gmmvi.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gmmvi.cli.error.UsageException;
+import org.gmmvi.cli.reproduce.ResourceEstimate;
+import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.core.config.DesignChoice;
 import org.gmmvi.core.config.ModulePosition;
 import org.gmmvi.core.config.NamedCodeword;
@@ -11,6 +16,7 @@ import org.gmmvi.kernels.Backend;
 import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
+import org.gmmvi.problems.io.DataDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,17 +68,39 @@ final class ListCommand implements Callable<Integer> {
   }
 
   static void problems(java.io.PrintWriter out) {
-    out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s  %s%n", "problem", "D", "full budget",
-        "smoke", "log", "description / data needed");
+    out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s %7s %7s  %s%n", "problem", "D",
+        "full budget", "smoke", "log", "memory", "disk", "description / data needed");
     for (Problem p : Problems.all()) {
-      out.printf(Locale.ROOT, "%-24s %4d %,12d %,10d %6d  %s%n", p.name(), p.dimension(),
-          p.budget().full(), p.budget().smoke(), p.defaultLogInterval(), p.description());
-      out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s  data: %s%n", "", "", "", "", "",
-          p.dataFiles().isEmpty() ? "none" : String.join(", ", p.dataFiles()));
+      String[] est = estimate(p);
+      out.printf(Locale.ROOT, "%-24s %4d %,12d %,10d %6d %7s %7s  %s%n", p.name(), p.dimension(),
+          p.budget().full(), p.budget().smoke(), p.defaultLogInterval(), est[0], est[1],
+          p.description());
+      out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s %7s %7s  data: %s%n", "", "", "", "", "",
+          "", "", p.dataFiles().isEmpty() ? "none" : String.join(", ", p.dataFiles()));
     }
     out.println();
     out.println("Budgets are target evaluations (PROBLEMS.md §3.5); 'log' is the default"
-        + " log_metrics_interval in iterations.");
+        + " log_metrics_interval in iterations. 'memory' is the estimated memory of one SAMTRON"
+        + " run at the full budget (JVM heap plus non-heap), 'disk' its run directory at the"
+        + " peak (checkpoint being replaced); see 'reproduce' in cli/README.md.");
+  }
+
+  /** Memory and disk of a SAMTRON run at the full budget, or "?" without data/config. */
+  static String[] estimate(Problem p) {
+    try {
+      DataDirectory data = DataDirectory.resolve(null);
+      long bytes = 0;
+      for (String f : p.dataFiles()) {
+        Path file = data.file(f);
+        bytes += Files.isRegularFile(file) ? Files.size(file) : 0;
+      }
+      ResourceEstimate e = ResourceEstimate.of(new RegistryProblem(p, data), "SAMTRON",
+          p.budget().full(), bytes, 1);
+      return new String[] {ResourceEstimate.format(e.processBytes()),
+          ResourceEstimate.format(e.diskBytes())};
+    } catch (IOException | RuntimeException e) {
+      return new String[] {"?", "?"};
+    }
   }
 
   static void backends(java.io.PrintWriter out) {

@@ -352,9 +352,6 @@ final class RunCommand implements Callable<Integer> {
 
   /** Deletes the files a previous run wrote into {@code dir} (only the runner's own files). */
   static void clearPreviousRun(Path dir) throws IOException {
-    for (String f : List.of(Checkpoint.FILE, "final.json", "metrics.csv", "config.yml", "run.json",
-        "model.npz", "model.json", "neg_elbo_vs_evals.png", "neg_elbo_vs_time.png")) {
-      Files.deleteIfExists(dir.resolve(f));
-    }
+    org.gmmvi.cli.reproduce.TaskRunner.clearPreviousRun(dir);
   }
 }

@@ -40,7 +40,8 @@ class CliErrorsTest {
   @Test
   void reproduceNeedsOut() {
     assertUsageError(CliTestSupport.run("reproduce", "--problems", "gmm20"),
-        "gmmvi: reproduce needs --out DIR (the directory that holds the runs and the report)");
+        "gmmvi: reproduce needs --out DIR (the directory that holds the runs and the report),"
+            + " or --status DIR / --report DIR");
   }
 
   @Test

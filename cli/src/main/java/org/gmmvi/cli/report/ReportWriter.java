@@ -60,10 +60,40 @@ public final class ReportWriter {
       Summary negElbo, Map<String, Summary> secondary, double meanWallSeconds,
       double meanEvaluations) {}
 
+  /**
+   * A cell the reproduction asked for: its seeds and budget, so that the report shows
+   * {@code completed/expected}, lists missing and failed runs, and judges the cell.
+   *
+   * @param seeds       the seeds expected
+   * @param budgetUsed  the budget of the runs, as shown
+   * @param paperBudget the paper's budget, as shown
+   * @param comparable  whether the budget is at least the paper's ({@link Verdict})
+   */
+  public record Expected(String problem, String codeword, List<Long> seeds, String budgetUsed,
+      String paperBudget, boolean comparable) {
+
+    String key() {
+      return problem + "/" + codeword;
+    }
+  }
+
   /** Groups completed runs by problem and codeword, in {@code problemOrder}/{@code codewordOrder}. */
   public static List<Cell> aggregate(List<RunRecord> runs, List<String> problemOrder,
       List<String> codewordOrder) {
+    return aggregate(runs, problemOrder, codewordOrder, List.of());
+  }
+
+  /**
+   * As {@link #aggregate(List, List, List)}, with a cell (maybe without runs) for every
+   * {@code expected} one.
+   */
+  public static List<Cell> aggregate(List<RunRecord> runs, List<String> problemOrder,
+      List<String> codewordOrder, List<Expected> expected) {
     Map<String, Map<String, List<RunRecord>>> by = new LinkedHashMap<>();
+    for (Expected e : expected) {
+      by.computeIfAbsent(e.problem(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(e.codeword(), k -> new ArrayList<>());
+    }
     for (RunRecord r : runs) {
       by.computeIfAbsent(r.problem(), k -> new LinkedHashMap<>())
           .computeIfAbsent(r.codeword(), k -> new ArrayList<>()).add(r);
@@ -110,8 +140,21 @@ public final class ReportWriter {
    */
   public static List<Cell> write(Path root, List<String> problemOrder,
       List<String> codewordOrder, List<String> header) throws IOException {
+    return write(root, problemOrder, codewordOrder, header, List.of());
+  }
+
+  /**
+   * Writes the report files and plots into {@code root}, with every {@code expected} cell shown
+   * (also without runs), its runs as {@code completed/expected}, a verdict against the paper and
+   * a list of the missing and failed runs.
+   */
+  public static List<Cell> write(Path root, List<String> problemOrder,
+      List<String> codewordOrder, List<String> header, List<Expected> expected)
+      throws IOException {
     List<RunRecord> runs = scan(root);
-    List<Cell> cells = aggregate(runs, problemOrder, codewordOrder);
+    List<Cell> cells = aggregate(runs, problemOrder, codewordOrder, expected);
+    Map<String, Expected> exp = new LinkedHashMap<>();
+    expected.forEach(e -> exp.put(e.key(), e));
     List<String> problems = cells.stream().map(Cell::problem).distinct().toList();
     for (String p : problems) {
       Map<String, List<Plots.Curve>> curves = new LinkedHashMap<>();
@@ -128,8 +171,10 @@ public final class ReportWriter {
             Plots.learningCurves("-ELBO vs target evaluations: " + p, curves, paper));
       }
     }
-    AtomicFiles.writeString(root.resolve("report.md"), markdown(cells, runs, problems, header));
-    AtomicFiles.writeString(root.resolve("report.html"), html(cells, runs, problems, header));
+    AtomicFiles.writeString(root.resolve("report.md"),
+        markdown(cells, runs, problems, header, exp));
+    AtomicFiles.writeString(root.resolve("report.html"),
+        html(cells, runs, problems, header, exp));
     return cells;
   }
 
@@ -143,29 +188,74 @@ public final class ReportWriter {
       + " fresh samples); cells are mean ± 3·SE over the completed seeds (SE = standard deviation"
       + " with ddof 0 / √n), as in the paper. Paper: TMLR 2023 Experiment 3 (Arenz et al.,"
       + " arXiv:2209.11533) as transcribed in docs/spec/PAPER-RESULTS.md; the paper stopped runs"
-      + " by wall-clock limits, these runs stop at target-evaluation budgets (PROBLEMS.md §3.5),"
-      + " so the numbers are comparable only when both have converged.";
+      + " by wall-clock limits; these runs stop at the budget shown (target evaluations,"
+      + " PROBLEMS.md §3.5, or the paper's wall-clock limit with --budget paper). Verdict: 'agrees'"
+      + " when the two mean ± 3·SE intervals overlap (a paper value without error bar counts as"
+      + " ± 0.005, its printing precision), else 'better' (lower −ELBO) or 'worse'; 'not"
+      + " comparable' when the budget is below the paper's (smoke or a smaller evaluation budget).";
 
-  static List<String[]> mainRows(List<Cell> cells) {
+  static List<String[]> mainRows(List<Cell> cells, Map<String, Expected> expected) {
     List<String[]> rows = new ArrayList<>();
     PaperResults paper = PaperResults.get();
     for (Cell c : cells) {
-      String paperCell = paper.negElbo(c.problem(), c.codeword()).map(PaperResults.Entry::display)
-          .orElse("—");
+      Expected e = expected.get(c.problem() + "/" + c.codeword());
+      var entry = paper.negElbo(c.problem(), c.codeword());
+      String paperCell = entry.map(PaperResults.Entry::display).orElse("—");
+      Verdict v = Verdict.of(c.negElbo(), entry.map(PaperResults.Entry::mean).orElse(Double.NaN),
+          entry.map(PaperResults.Entry::halfWidth).orElse(Double.NaN),
+          e == null || e.comparable());
       rows.add(new String[] {c.problem(), c.codeword(),
-          c.completed().size() + "/" + c.attempted(), c.negElbo().format(3), paperCell,
+          c.completed().size() + "/" + (e != null ? e.seeds().size() : c.attempted()),
+          c.negElbo().format(3), paperCell, v.text(),
+          e != null ? e.budgetUsed() : "—",
+          e != null ? e.paperBudget() : paper.limit(c.problem()).orElse("—"),
           Double.isNaN(c.meanEvaluations()) ? "—"
               : String.format(Locale.ROOT, "%,.0f", c.meanEvaluations()),
           Double.isNaN(c.meanWallSeconds()) ? "—"
-              : String.format(Locale.ROOT, "%.1f s", c.meanWallSeconds()),
-          paper.limit(c.problem()).orElse("—")});
+              : String.format(Locale.ROOT, "%.1f s", c.meanWallSeconds())});
     }
     return rows;
   }
 
-  static final String[] MAIN_HEADER = {"problem", "algorithm", "runs (completed/found)",
-      "−ELBO (this reproduction)", "−ELBO (paper)", "target evaluations (mean)",
-      "wall-clock per run (mean)", "paper's limit"};
+  static final String[] MAIN_HEADER = {"problem", "algorithm", "runs (completed/expected)",
+      "−ELBO (this reproduction)", "−ELBO (paper)", "verdict (3·SE intervals)", "budget used",
+      "paper's budget", "target evaluations (mean)", "wall-clock per run (mean)"};
+
+  /**
+   * One line per expected cell that is not complete: the seeds without a run, and the runs that
+   * did not complete with their status.
+   */
+  static List<String> missingLines(List<Cell> cells, List<RunRecord> runs,
+      Map<String, Expected> expected) {
+    List<String> out = new ArrayList<>();
+    for (Expected e : expected.values()) {
+      List<RunRecord> mine = runs.stream().filter(r -> r.problem().equals(e.problem())
+          && r.codeword().equals(e.codeword()) && e.seeds().contains(r.seed())).toList();
+      List<Long> missing = e.seeds().stream()
+          .filter(s -> mine.stream().noneMatch(r -> r.seed() == s)).toList();
+      List<String> notDone = mine.stream().filter(r -> !r.completed())
+          .map(r -> r.seed() + " " + r.status()).toList();
+      if (missing.isEmpty() && notDone.isEmpty()) {
+        continue;
+      }
+      long done = mine.stream().filter(RunRecord::completed).count();
+      StringBuilder sb = new StringBuilder(e.problem() + " " + e.codeword() + ": " + done + "/"
+          + e.seeds().size() + " completed");
+      if (!missing.isEmpty()) {
+        sb.append("; no result for seed").append(missing.size() == 1 ? " " : "s ")
+            .append(seedList(missing));
+      }
+      if (!notDone.isEmpty()) {
+        sb.append("; not completed: ").append(String.join(", ", notDone));
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  private static String seedList(List<Long> seeds) {
+    return String.join(", ", seeds.stream().map(String::valueOf).toList());
+  }
 
   static List<String[]> secondaryRows(List<Cell> cells) {
     List<String[]> rows = new ArrayList<>();
@@ -217,7 +307,7 @@ public final class ReportWriter {
   // ------------------------------------------------------------------ markdown
 
   static String markdown(List<Cell> cells, List<RunRecord> runs, List<String> problems,
-      List<String> header) {
+      List<String> header, Map<String, Expected> expected) {
     StringBuilder sb = new StringBuilder("# GMMVI reproduction report\n\n");
     sb.append("Generated ").append(Instant.now()).append(".\n\n");
     header.forEach(h -> sb.append("- ").append(h).append('\n'));
@@ -225,7 +315,12 @@ public final class ReportWriter {
       sb.append('\n');
     }
     sb.append(INTRO).append("\n\n## Final −ELBO\n\n");
-    mdTable(sb, MAIN_HEADER, mainRows(cells));
+    mdTable(sb, MAIN_HEADER, mainRows(cells, expected));
+    List<String> missing = missingLines(cells, runs, expected);
+    if (!missing.isEmpty()) {
+      sb.append("\n## Missing or failed runs\n\n");
+      missing.forEach(m -> sb.append("- ").append(m).append('\n'));
+    }
     sb.append("\n## Secondary metrics\n\n");
     mdTable(sb, SECONDARY_HEADER, secondaryRows(cells));
     sb.append("\n## Learning curves\n\n");
@@ -248,7 +343,7 @@ public final class ReportWriter {
   // ------------------------------------------------------------------ html
 
   static String html(List<Cell> cells, List<RunRecord> runs, List<String> problems,
-      List<String> header) {
+      List<String> header, Map<String, Expected> expected) {
     StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head>"
         + "<meta charset=\"utf-8\"><title>GMMVI reproduction report</title><style>"
         + "body{font-family:sans-serif;max-width:1200px;margin:2em auto}"
@@ -263,7 +358,13 @@ public final class ReportWriter {
       sb.append("</ul>\n");
     }
     sb.append("<p>").append(esc(INTRO)).append("</p>\n<h2>Final −ELBO</h2>\n");
-    htmlTable(sb, MAIN_HEADER, mainRows(cells));
+    htmlTable(sb, MAIN_HEADER, mainRows(cells, expected));
+    List<String> missing = missingLines(cells, runs, expected);
+    if (!missing.isEmpty()) {
+      sb.append("<h2>Missing or failed runs</h2>\n<ul>");
+      missing.forEach(m -> sb.append("<li>").append(esc(m)).append("</li>"));
+      sb.append("</ul>\n");
+    }
     sb.append("<h2>Secondary metrics</h2>\n");
     htmlTable(sb, SECONDARY_HEADER, secondaryRows(cells));
     sb.append("<h2>Learning curves</h2>\n");

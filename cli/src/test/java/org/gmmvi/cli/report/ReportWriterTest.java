@@ -89,6 +89,35 @@ class ReportWriterTest {
   }
 
   @Test
+  void expectedCellsAppearWithoutRunsAndMissingRunsAreListed() throws IOException {
+    fakeRun("gmm20", "SAMTRON", 10000, "completed", 0.002, 1.0);
+    fakeRun("gmm20", "SAMTRON", 10001, "failed", 5, 1.0);
+    List<Long> seeds = List.of(10000L, 10001L, 10002L);
+    List<ReportWriter.Expected> expected = List.of(
+        new ReportWriter.Expected("gmm20", "SAMTRON", seeds, "30m00s wall-clock, 4 threads",
+            "30 min, 4 cores", true),
+        new ReportWriter.Expected("gmm20", "SAMYRUX", seeds, "30m00s wall-clock, 4 threads",
+            "30 min, 4 cores", true),
+        new ReportWriter.Expected("breast_cancer", "SAMTRON", seeds, "100,000 evaluations (smoke)",
+            "2 h, 5 cores", false));
+    fakeRun("breast_cancer", "SAMTRON", 10000, "completed", 80.0, null);
+    ReportWriter.write(root, List.of("gmm20", "breast_cancer"),
+        List.of("SAMTRON", "SAMYRUX"), List.of(), expected);
+    String md = Files.readString(root.resolve("report.md"));
+    assertThat(md).contains("| gmm20 | SAMTRON | 1/3 | 0.002 ± 0.000 | -0.00 | agrees |"
+        + " 30m00s wall-clock, 4 threads | 30 min, 4 cores |");
+    assertThat(md).contains("| gmm20 | SAMYRUX | 0/3 | — | — | no runs yet |");
+    assertThat(md).contains("| breast_cancer | SAMTRON | 1/3 | 80.000 ± 0.000 | 78.00 ± 0.02 |"
+        + " not comparable (budget below the paper's) | 100,000 evaluations (smoke) |");
+    assertThat(md).contains("## Missing or failed runs")
+        .contains("- gmm20 SAMTRON: 1/3 completed; no result for seed 10002; not completed:"
+            + " 10001 failed")
+        .contains("- gmm20 SAMYRUX: 0/3 completed; no result for seeds 10000, 10001, 10002");
+    assertThat(Files.readString(root.resolve("report.html")))
+        .contains("<h2>Missing or failed runs</h2>");
+  }
+
+  @Test
   void stepValuesReadTheLastLoggedValue() {
     Plots.Curve c = new Plots.Curve(new double[] {10, 20, 30}, new double[] {5, 4, 3});
     assertThat(Plots.stepValues(c, new double[] {10, 15, 20, 29, 30, 40}))
