@@ -3,6 +3,7 @@ package org.gmmvi.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.reproduce.RunTask;
 import org.gmmvi.cli.reproduce.TaskFile;
 import org.gmmvi.cli.reproduce.TaskRunner;
