@@ -34,3 +34,18 @@ gmmvi_select_jdk() {
 }
 
 gmmvi_select_jdk || exit 1
+
+# GMMVI_JVM_FLAGS: the JVM flags every gmmvi JVM needs (Vector API, native access), as an array.
+# Their one source is the -Dgmmvi.jvm.flags line of .mvn/maven.config, which Maven reads too
+# (surefire's argLine, the cli jar's jvm-flags.txt for child JVMs).
+gmmvi_read_jvm_flags() {
+  local config line
+  config="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.mvn/maven.config"
+  line=$(sed -n 's/^-Dgmmvi\.jvm\.flags=//p' "$config")
+  if [ -z "$line" ]; then
+    echo "error: no -Dgmmvi.jvm.flags line in $config" >&2
+    return 1
+  fi
+  read -r -a GMMVI_JVM_FLAGS <<< "$line"
+}
+gmmvi_read_jvm_flags || exit 1

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.io.ModelFiles;
 import org.gmmvi.cli.run.RegistryProblem;
@@ -67,9 +68,8 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Seed of the model samples (default ${DEFAULT-VALUE}).")
   long sampleSeed = 1;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads of the mixture kernels (default: available processors).")
-  Integer threads;
+  @Mixin
+  SharedOptions.Threads threads;
 
   @Mixin
   SharedOptions.Data data;
@@ -88,7 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (samples < 2) {
       throw new UsageException("--samples must be >= 2, got " + samples);
     }
-    int t = SharedOptions.threads(threads);
+    int t = threads.count();
     Map<String, Object> run = runDescription(model);
     RunProblem p = problem(run);
     long targetSeed = targetSeed(run, p.name());

@@ -3,9 +3,11 @@ package org.gmmvi.cli;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.core.config.DesignChoice;
 import org.gmmvi.core.config.ModulePosition;
 import org.gmmvi.core.config.NamedCodeword;
+import org.gmmvi.kernels.Backend;
 import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.problems.Problem;
 import org.gmmvi.problems.Problems;
@@ -68,11 +70,6 @@ final class ListCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-24s %4s %12s %10s %6s  data: %s%n", "", "", "", "", "",
           p.dataFiles().isEmpty() ? "none" : String.join(", ", p.dataFiles()));
     }
-    for (String ext : Problems.EXTERNAL) {
-      if (!Problems.contains(ext)) {
-        out.printf(Locale.ROOT, "%-24s (not part of this build)%n", ext);
-      }
-    }
     out.println();
     out.println("Budgets are target evaluations (PROBLEMS.md §3.5); 'log' is the default"
         + " log_metrics_interval in iterations.");
@@ -81,19 +78,14 @@ final class ListCommand implements Callable<Integer> {
   static void backends(java.io.PrintWriter out) {
     out.println("Kernel backends (choose with -Dgmmvi.kernels.backend=NAME or the environment"
         + " variable GMMVI_KERNELS_BACKEND; default auto):");
-    Map<String, String> about = new java.util.LinkedHashMap<>();
-    about.put("scalar", "plain Java, the reference implementation");
-    about.put("panama", "Vector API (jdk.incubator.vector) for the hot loops");
-    about.put("openblas", "native OpenBLAS/LAPACKE (bytedeco library)");
-    about.put("auto", "the fastest backend that loads here, chosen per kernel size");
-    for (Map.Entry<String, String> e : about.entrySet()) {
+    for (Backend b : Backend.values()) {
       String status;
       try {
-        status = "available (" + KernelProvider.create(e.getKey()).name() + ")";
+        status = "available (" + KernelProvider.create(b.id()).name() + ")";
       } catch (RuntimeException | LinkageError ex) {
         status = "not available: " + ex.getMessage();
       }
-      out.printf(Locale.ROOT, "   %-9s %-58s %s%n", e.getKey(), e.getValue(), status);
+      out.printf(Locale.ROOT, "   %-9s %-66s %s%n", b.id(), b.description(), status);
     }
     out.println();
     out.println("active backend in this process: " + KernelProvider.get().name()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.gmmvi.cli.error.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.io.GitRevision;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.report.ReportWriter;

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.io.Json;
+import org.gmmvi.cli.run.BudgetKind;
 import org.gmmvi.cli.run.Checkpoint;
 import org.gmmvi.cli.run.ConfigFiles;
 import org.gmmvi.cli.run.ConvergenceStop;
@@ -18,6 +20,7 @@ import org.gmmvi.cli.run.RunEngine;
 import org.gmmvi.cli.run.RunOutcome;
 import org.gmmvi.cli.run.RunProblem;
 import org.gmmvi.cli.run.RunSettings;
+import org.gmmvi.cli.run.RunStatus;
 import org.gmmvi.cli.run.TimeLimit;
 import org.gmmvi.cli.run.UserTargetProblem;
 import org.gmmvi.core.config.Codeword;
@@ -99,10 +102,8 @@ final class RunCommand implements Callable<Integer> {
           + " (default ${DEFAULT-VALUE}).")
   double convergenceTolerance = 1.0;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads: target evaluations, mixture kernels and per-component"
-          + " estimates (default: available processors). Results do not depend on it.")
-  Integer threads;
+  @Mixin
+  SharedOptions.Threads threads;
 
   @Mixin
   SharedOptions.Data data;
@@ -160,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
 
   static int report(RunOutcome o, java.io.PrintWriter err) {
     String where = o.out().toAbsolutePath().normalize().toString();
-    if ("failed".equals(o.status())) {
+    if (o.status() == RunStatus.FAILED) {
       err.println("gmmvi: run failed (" + o.iteration() + " iterations completed): " + o.error());
       err.println("results so far (final.json marks the run as failed): " + where);
       err.flush();
@@ -231,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
         : Path.of("runs", p.name() + "-" + cw + "-s" + seed);
     Limits recorded = resume ? Limits.recorded(dir) : null;
     Limits l = limits(p, cw, recorded);
-    int t = SharedOptions.threads(threads);
+    int t = threads.count();
     if (!(checkpointSeconds >= 0) || checkpointEvery < 0) {
       throw new UsageException("--checkpoint-seconds and --checkpoint-every must be >= 0");
     }
@@ -250,7 +251,7 @@ final class RunCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage(), e);
       }
     }
-    return new RunSettings(cw, seed, l.budget(), l.evaluations(), l.iterations(), l.timeLimit(),
+    return new RunSettings(cw, seed, BudgetKind.of(l.budget()), l.evaluations(), l.iterations(), l.timeLimit(),
         dir, resume, t, layers, checkpointSeconds, checkpointEvery, quiet, finalSamples,
         keepCheckpoint, convergence);
   }

@@ -1,5 +1,6 @@
 package org.gmmvi.cli;
 
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.run.RegistryProblem;
 import org.gmmvi.cli.run.RunProblem;
 import org.gmmvi.problems.Problem;
@@ -11,6 +12,19 @@ import picocli.CommandLine.Option;
 final class SharedOptions {
 
   private SharedOptions() {}
+
+  /** {@code --threads}: worker threads of a command that runs the mixture kernels. */
+  static final class Threads {
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Worker threads: target evaluations, mixture kernels and per-component"
+            + " estimates (default: available processors). Results do not depend on it.")
+    Integer threads;
+
+    /** The thread count: the option, else the available processors (below 1: a usage error). */
+    int count() {
+      return threads(threads);
+    }
+  }
 
   /** The value of a {@code --threads} option: the available processors when not given. */
   static int threads(Integer option) {

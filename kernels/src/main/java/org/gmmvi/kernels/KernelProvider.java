@@ -3,16 +3,13 @@ package org.gmmvi.kernels;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.gmmvi.kernels.auto.AutoKernels;
-import org.gmmvi.kernels.blas.OpenBlasKernels;
-import org.gmmvi.kernels.panama.PanamaKernels;
-import org.gmmvi.kernels.scalar.ScalarKernels;
 
 /**
  * Chooses the kernel backend once per process and hands it out.
  *
  * <p>The choice comes from the system property {@code gmmvi.kernels.backend} (or the environment
- * variable {@code GMMVI_KERNELS_BACKEND}): {@code scalar}, {@code panama}, {@code openblas} or
- * {@code auto} (the default). {@code auto} picks a backend per operation and size
+ * variable {@code GMMVI_KERNELS_BACKEND}): one of the {@link Backend} names ({@code auto} is the
+ * default). Backends are loaded reflectively through the registry {@link Backend}. {@code auto} picks a backend per operation and size
  * ({@link AutoKernels}, thresholds measured with JMH) among the backends that load, and logs why
  * one did not. A forced backend that cannot load is an {@link IllegalStateException}, never a
  * silent fallback. The chosen backend's {@link Kernels#name()} is logged once and is available for
@@ -30,12 +27,34 @@ public final class KernelProvider {
 
   private KernelProvider() {}
 
+  /** The process-wide choice, or why the requested backend cannot load. */
   private static final class Holder {
-    static final Kernels INSTANCE = choose();
+    static final Kernels INSTANCE;
+    static final RuntimeException FAILURE;
+
+    static {
+      Kernels k = null;
+      RuntimeException failure = null;
+      try {
+        k = choose();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        failure = e;
+      }
+      INSTANCE = k;
+      FAILURE = failure;
+    }
   }
 
-  /** The process-wide backend. */
+  /**
+   * The process-wide backend.
+   *
+   * @throws IllegalStateException if the requested backend cannot load (on every call, with the
+   *     reason; not an {@link ExceptionInInitializerError})
+   */
   public static Kernels get() {
+    if (Holder.FAILURE != null) {
+      throw new IllegalStateException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+    }
     return Holder.INSTANCE;
   }
 
@@ -65,20 +84,16 @@ public final class KernelProvider {
    * @throws IllegalStateException if a named backend cannot load on this machine (with the reason)
    */
   public static Kernels create(String name) {
-    return switch (name) {
-      case "scalar" -> new ScalarKernels();
-      case "panama", "openblas" -> {
-        try {
-          yield load(name);
-        } catch (UnsupportedOperationException e) {
-          throw new IllegalStateException("kernel backend '" + name + "' was requested but cannot"
-              + " load: " + e.getMessage(), e);
-        }
-      }
-      case "auto" -> createAuto();
-      default -> throw new IllegalArgumentException("unknown kernel backend '" + name
-          + "' (property " + PROPERTY + "): use one of scalar, panama, openblas, auto");
-    };
+    Backend backend = Backend.of(name);
+    if (backend == Backend.AUTO) {
+      return createAuto();
+    }
+    try {
+      return backend.load();
+    } catch (UnsupportedOperationException e) {
+      throw new IllegalStateException("kernel backend '" + backend.id() + "' was requested but"
+          + " cannot load: " + e.getMessage(), e);
+    }
   }
 
   /** Whether {@code name} loads on this machine ({@code scalar} and {@code auto} always do). */
@@ -92,30 +107,17 @@ public final class KernelProvider {
   }
 
   private static Kernels createAuto() {
-    Kernels scalar = new ScalarKernels();
-    Kernels panama = loadOrNull("panama");
-    Kernels openblas = loadOrNull("openblas");
-    return new AutoKernels(scalar, panama, openblas);
+    return new AutoKernels(Backend.SCALAR.load(), loadOrNull(Backend.PANAMA),
+        loadOrNull(Backend.OPENBLAS));
   }
 
-  private static Kernels loadOrNull(String name) {
+  private static Kernels loadOrNull(Backend backend) {
     try {
-      return load(name);
+      return backend.load();
     } catch (UnsupportedOperationException e) {
-      LOG.info(() -> "gmmvi kernels: auto skips backend '" + name + "': " + e.getMessage());
+      LOG.info(() -> "gmmvi kernels: auto skips backend '" + backend.id() + "': "
+          + e.getMessage());
       return null;
     }
-  }
-
-  /** Loads panama or openblas; throws {@link UnsupportedOperationException} with the reason. */
-  private static Kernels load(String name) {
-    if (name.equals("panama")) {
-      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        throw new UnsupportedOperationException("the Vector API module is not present: run java"
-            + " with --add-modules jdk.incubator.vector");
-      }
-      return new PanamaKernels();
-    }
-    return new OpenBlasKernels();
   }
 }

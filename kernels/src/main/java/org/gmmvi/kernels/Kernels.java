@@ -6,7 +6,7 @@ package org.gmmvi.kernels;
  */
 public interface Kernels {
 
-  /** The backend's name as used by {@code -Dgmmvi.kernels.backend}: scalar, panama, openblas or auto. */
+  /** The backend's name as used by {@code -Dgmmvi.kernels.backend}: a {@link Backend#id()}. */
   String name();
 
   /** Dense Cholesky algebra and small products. */
@@ -17,4 +17,7 @@ public interface Kernels {
 
   /** Weighted sums for the natural-gradient estimators. */
   NgKernels ng();
+
+  /** Loops with lanes over the rows of a feature-major block (network layers, MMD row sums). */
+  RowKernels rows();
 }

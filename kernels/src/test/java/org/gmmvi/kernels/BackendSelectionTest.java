@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.gmmvi.kernels.auto.AutoKernels;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,10 @@ class BackendSelectionTest {
   @Test
   void processWideBackendIsTheRequestedOne() {
     String requested = KernelProvider.requested();
+    // openblas is an optional module: the kernels module alone does not have it, and
+    // kernels-openblas runs this test again with it on the class path.
+    Assumptions.assumeTrue(KernelProvider.isAvailable(requested), () -> "backend " + requested
+        + " is not on this module's class path");
     Kernels k = KernelProvider.get();
     System.out.println("GMMVI_KERNELS_BACKEND_RAN=" + k.name() + " requested=" + requested);
     assertThat(k.name()).isEqualTo(requested);
@@ -26,11 +31,21 @@ class BackendSelectionTest {
 
   @Test
   void namedBackendsReportTheirName() {
-    for (String name : new String[] {"scalar", "panama", "openblas", "auto"}) {
+    for (String name : Backend.names()) {
       if (KernelProvider.isAvailable(name)) {
         assertThat(KernelProvider.create(name).name()).isEqualTo(name);
       }
     }
+  }
+
+  @Test
+  void forcedOpenBlasWithoutItsModuleIsAClearError() {
+    Assumptions.assumeFalse(KernelProvider.isAvailable("openblas"), "openblas is on the class path");
+    assertThatThrownBy(() -> KernelProvider.create("openblas"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("kernel backend 'openblas' was requested but cannot load")
+        .hasMessageContaining("gmmvi-kernels-openblas is not on the class path");
+    assertThat(KernelProvider.create("auto").name()).isEqualTo("auto");
   }
 
   @Test
@@ -39,5 +54,15 @@ class BackendSelectionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown kernel backend 'cuda'")
         .hasMessageContaining("scalar, panama, openblas, auto");
+  }
+
+  @Test
+  void registryNamesEveryBackendOnceAndParsesLeniently() {
+    assertThat(Backend.names()).containsExactly("scalar", "panama", "openblas", "auto");
+    assertThat(Backend.nonReferenceNames()).containsExactly("panama", "openblas", "auto");
+    assertThat(Backend.of(" OpenBLAS ")).isEqualTo(Backend.OPENBLAS);
+    for (Backend b : Backend.values()) {
+      assertThat(b.description()).isNotBlank();
+    }
   }
 }

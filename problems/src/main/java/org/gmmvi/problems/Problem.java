@@ -10,8 +10,8 @@ import org.gmmvi.problems.io.DataDirectory;
  * One of the paper's test problems (PROBLEMS.md §2): its name in the registry, dimension, data, budgets,
  * default experiment configuration and how to build its target and metrics for a run seed.
  *
- * <p>Implementations are registered in {@link Problems}: the built-in ones directly, further ones
- * (WINE, TALOS in packages {@code org.gmmvi.problems.wine} / {@code .talos}) through
+ * <p>Implementations are registered in {@link Problems}: the built-in ones (one class per package,
+ * e.g. {@code gmm.GmmProblem}, {@code wine.WineProblem}) directly, further ones through
  * {@link java.util.ServiceLoader} (a {@code META-INF/services/org.gmmvi.problems.Problem} file listing
  * the classes, each with a public no-argument constructor) or {@link Problems#register(Problem)}.
  */

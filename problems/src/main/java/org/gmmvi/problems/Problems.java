@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.gmmvi.problems.external.TalosProblemDefinition;
-import org.gmmvi.problems.external.WineProblemDefinition;
 import org.gmmvi.problems.gmm.GmmProblem;
 import org.gmmvi.problems.logreg.LogisticRegressionProblem;
 import org.gmmvi.problems.planar.PlanarRobotProblem;
 import org.gmmvi.problems.stm.StmProblem;
+import org.gmmvi.problems.talos.TalosProblem;
+import org.gmmvi.problems.wine.WineProblem;
 
 /**
  * The registry of test problems by name (PROBLEMS.md §2).
@@ -20,20 +20,15 @@ import org.gmmvi.problems.stm.StmProblem;
  * <p>Built in: {@code breast_cancer}, {@code breast_cancer_mb}, {@code breast_cancer_testsplit},
  * {@code german_credit}, {@code german_credit_mb}, {@code german_credit_testsplit},
  * {@code planar_robot_4}, {@code planar_robot_1}, {@code gmm20}, {@code gmm100}, {@code stm20},
- * {@code stm300}, and {@code wine}, {@code talos} (adapters in {@code org.gmmvi.problems.external}
- * over the factories of packages {@code org.gmmvi.problems.wine} and {@code .talos}).
+ * {@code stm300}, {@code wine} and {@code talos}, one {@link Problem} class per package.
  *
  * <p><b>Hook for further problems</b>: implement {@link Problem} with a public no-argument
  * constructor and list the class in
  * {@code problems/src/main/resources/META-INF/services/org.gmmvi.problems.Problem}; such problems
  * are discovered through {@link ServiceLoader} when the registry is first used. {@link #register}
- * adds a problem at run time (tests, experiments). If {@code wine} or {@code talos} were missing
- * from a build, asking for them gives an error saying that the problem is not part of this build.
+ * adds a problem at run time (tests, experiments).
  */
 public final class Problems {
-
-  /** Names of the paper's problems provided by separate packages (see class doc). */
-  public static final List<String> EXTERNAL = List.of("wine", "talos");
 
   private static final Map<String, Problem> REGISTRY = Collections.synchronizedMap(
       new LinkedHashMap<>());
@@ -44,8 +39,8 @@ public final class Problems {
     builtIn.addAll(PlanarRobotProblem.all());
     builtIn.addAll(GmmProblem.all());
     builtIn.addAll(StmProblem.all());
-    builtIn.add(new WineProblemDefinition());
-    builtIn.add(new TalosProblemDefinition());
+    builtIn.add(new WineProblem());
+    builtIn.add(new TalosProblem());
     builtIn.forEach(Problems::register);
     for (Problem p : ServiceLoader.load(Problem.class, Problems.class.getClassLoader())) {
       register(p);
@@ -106,11 +101,6 @@ public final class Problems {
     Problem p = REGISTRY.get(key);
     if (p != null) {
       return p;
-    }
-    if (EXTERNAL.contains(key)) {
-      throw new IllegalArgumentException("problem '" + key + "' is not part of this build (it is "
-          + "provided by package org.gmmvi.problems." + key + "); available: "
-          + String.join(", ", names()));
     }
     throw new IllegalArgumentException("unknown problem '" + name + "'"
         + suggestion(key) + "; valid names: " + String.join(", ", names()));

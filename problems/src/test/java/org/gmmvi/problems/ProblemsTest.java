@@ -39,14 +39,6 @@ class ProblemsTest {
   }
 
   @Test
-  void externalProblemsGiveAClearErrorUntilRegistered() {
-    if (!Problems.contains("wine")) {
-      assertThatThrownBy(() -> Problems.get("wine"))
-          .hasMessageContaining("org.gmmvi.problems.wine").hasMessageContaining("not part");
-    }
-  }
-
-  @Test
   void registerRejectsDuplicatesAndBadNames() {
     Problem gmm = Problems.get("gmm20");
     assertThatThrownBy(() -> Problems.register(gmm)).hasMessageContaining("already registered");

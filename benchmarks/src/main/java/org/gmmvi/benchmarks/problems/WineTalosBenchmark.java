@@ -1,13 +1,12 @@
 package org.gmmvi.benchmarks.problems;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.gmmvi.problems.talos.TalosProblemFactory;
+import org.gmmvi.problems.io.DataDirectory;
+import org.gmmvi.problems.talos.TalosProblem;
 import org.gmmvi.problems.talos.TalosTarget;
 import org.gmmvi.problems.wine.WineFullBatchTarget;
-import org.gmmvi.problems.wine.WineProblemFactory;
+import org.gmmvi.problems.wine.WineProblem;
 import org.gmmvi.problems.wine.WineTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Batched evaluation of the WINE (D=177) and TALOS (D=34) targets with gradients: one op evaluates
  * {@code n} samples (SAMTRON's per-iteration sample counts are 750 for WINE and 200 per component for
- * TALOS). The data directory comes from {@code -Dgmmvi.data.dir}, else {@code GMMVI_DATA}, else
- * {@code ../shared/data}.
+ * TALOS). The data directory is resolved as everywhere ({@link DataDirectory#resolve()}:
+ * {@code GMMVI_DATA}, {@code -Dgmmvi.data.dir}, else {@code ../shared/data}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -55,11 +54,11 @@ public class WineTalosBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    Path data = dataDir();
-    WineProblemFactory.WineProblem p = WineProblemFactory.create(data, 10000L, threads);
+    DataDirectory data = dataDir();
+    WineProblem.Parts p = WineProblem.create(data, 10000L, threads);
     wine = p.target();
     wineFull = p.fullBatch();
-    talos = TalosProblemFactory.create(data, 10000L).target();
+    talos = TalosProblem.target(data, TalosProblem.defaultContext());
     SplittableRandom rnd = new SplittableRandom(1234);
     wineX = new double[n * 177];
     for (int i = 0; i < wineX.length; i++) {
@@ -100,15 +99,11 @@ public class WineTalosBenchmark {
     return value[n - 1];
   }
 
-  private static Path dataDir() {
-    String p = System.getProperty("gmmvi.data.dir");
-    if (p == null || p.isBlank()) {
-      p = System.getenv("GMMVI_DATA");
-    }
-    Path dir = Path.of(p == null || p.isBlank() ? "../shared/data" : p);
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("data directory not found: " + dir.toAbsolutePath()
-          + " (set -Dgmmvi.data.dir or GMMVI_DATA)");
+  private static DataDirectory dataDir() {
+    DataDirectory dir = DataDirectory.resolve();
+    if (!dir.exists()) {
+      throw new IllegalStateException("data directory not found: " + dir
+          + " (set GMMVI_DATA or -Dgmmvi.data.dir)");
     }
     return dir;
   }

@@ -78,10 +78,74 @@ class PerfCheckTest {
   @Test
   void slowerKernelRelativeToCalibrationIsARegression() throws Exception {
     assertThat(check(jmh(100, 5000, 4), "--write-baseline")).isZero();
-    assertThat(check(jmh(100, 8000, 4))).isOne(); // 1.6x > 1.5x
-    assertThat(check(jmh(100, 7000, 4))).isZero(); // 1.4x within threshold
+    assertThat(check(jmh(100, 8000, 4))).isOne(); // 1.6x > 1.3x (default)
+    assertThat(check(jmh(100, 6000, 4))).isZero(); // 1.2x within the default threshold
+    assertThat(check(jmh(100, 7000, 4))).isOne(); // 1.4x > 1.3x
+    assertThat(check(jmh(100, 7000, 4), "--threshold", "1.5")).isZero();
     assertThat(check(jmh(100, 5000, 2.5))).isOne(); // throughput 4 -> 2.5 ops/ms is 1.6x the cost
     assertThat(check(jmh(100, 8000, 4), "--threshold", "2.0")).isZero();
+  }
+
+  private int checkRounds(String... roundsThenExtra) throws Exception {
+    java.util.List<String> args = new java.util.ArrayList<>();
+    int i = 0;
+    for (; i < roundsThenExtra.length && roundsThenExtra[i].startsWith("["); i++) {
+      Path r = dir.resolve("round" + i + ".json");
+      Files.writeString(r, roundsThenExtra[i]);
+      args.add("--results");
+      args.add(r.toString());
+    }
+    args.add("--baseline");
+    args.add(dir.resolve("base.json").toString());
+    for (; i < roundsThenExtra.length; i++) {
+      args.add(roundsThenExtra[i]);
+    }
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(new ByteArrayOutputStream()));
+    try {
+      return PerfCheck.run(args.toArray(String[]::new));
+    } finally {
+      System.setOut(old);
+    }
+  }
+
+  @Test
+  void aRegressionMustRepeatInEveryRound() throws Exception {
+    assertThat(check(jmh(100, 5000, 4), "--write-baseline")).isZero();
+    // Round 1 is disturbed (the kernel 1.6x), round 2 is clean: the best round decides, no failure.
+    assertThat(checkRounds(jmh(100, 8000, 4), jmh(100, 5000, 4))).isZero();
+    // Slow in both rounds: a real regression.
+    assertThat(checkRounds(jmh(100, 8000, 4), jmh(100, 7000, 4))).isOne();
+    // Each round is normalised by its own calibration: round 2 ran on a 2x slower machine.
+    assertThat(checkRounds(jmh(100, 8000, 4), jmh(200, 10000, 2))).isZero();
+  }
+
+  @Test
+  void suspectsFileListsTheRegressedBenchmarksWithoutParameters() throws Exception {
+    assertThat(check(jmh(100, 5000, 4), "--write-baseline")).isZero();
+    Path suspects = dir.resolve("suspects.txt");
+    assertThat(check(jmh(100, 8000, 4), "--suspects", suspects.toString())).isOne();
+    assertThat(Files.readAllLines(suspects))
+        .containsExactly("org.gmmvi.benchmarks.kernels.X.logDensity");
+    assertThat(check(jmh(100, 5000, 4), "--suspects", suspects.toString())).isZero();
+    assertThat(Files.readAllLines(suspects)).isEmpty();
+  }
+
+  @Test
+  void aMuchFasterResultSaysTheBaselineIsStale() throws Exception {
+    assertThat(check(jmh(100, 5000, 4), "--write-baseline")).isZero();
+    Path r = dir.resolve("fast.json");
+    Files.writeString(r, jmh(100, 1000, 4));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(out));
+    try {
+      assertThat(PerfCheck.run(new String[] {"--results", r.toString(), "--baseline",
+          dir.resolve("base.json").toString()})).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    assertThat(out.toString()).contains("| faster |").contains("the baseline is stale");
   }
 
   @Test
@@ -110,5 +174,8 @@ class PerfCheckTest {
         .hasMessageContaining("baseline not found");
     assertThatThrownBy(() -> PerfCheck.run(new String[] {"--bogus"}))
         .hasMessageContaining("unknown option '--bogus'");
+    assertThatThrownBy(() -> PerfCheck.run(new String[] {"--results", r.toString(), "--baseline",
+        "b.json", "--threshold", "0.9"}))
+        .hasMessageContaining("--threshold must be a number above 1");
   }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gmmvi.cli.UsageException;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.cli.io.AtomicFiles;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.core.optimizer.OptimizerState;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gmmvi.cli.UsageException;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.core.config.ConfigException;
 import org.gmmvi.core.config.ConfigMaps;
 import org.gmmvi.core.config.YamlConfig;

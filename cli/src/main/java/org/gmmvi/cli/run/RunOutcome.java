@@ -6,7 +6,7 @@ import org.gmmvi.core.optimizer.ElboEstimator;
 /**
  * How a run ended.
  *
- * @param status      {@code "completed"}, {@code "interrupted"} or {@code "failed"}
+ * @param status      how the run ended
  * @param stopReason  why the loop stopped (budget, iterations, time limit, interrupt, error)
  * @param iteration   completed iterations
  * @param evaluations target evaluations
@@ -17,12 +17,12 @@ import org.gmmvi.core.optimizer.ElboEstimator;
  * @param error       failure reason, or {@code null}
  * @param out         run directory
  */
-public record RunOutcome(String status, String stopReason, int iteration, long evaluations,
+public record RunOutcome(RunStatus status, String stopReason, int iteration, long evaluations,
     double negElbo, ElboEstimator.PreciseElbo precise, double wallSeconds, String error,
     Path out) {
 
   /** Whether the run ended normally. */
   public boolean completed() {
-    return "completed".equals(status);
+    return status == RunStatus.COMPLETED;
   }
 }

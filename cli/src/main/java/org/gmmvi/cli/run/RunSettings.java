@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param codeword           algorithm codeword (upper case)
  * @param seed               run seed
- * @param budgetName         {@code "full"}, {@code "smoke"} or {@code "custom"}
+ * @param budget             where the evaluation budget came from ({@code run.json}'s {@code budget})
  * @param maxEvaluations     stop once this many target evaluations were made
  * @param maxIterations      stop after this many iterations
  * @param timeLimit          stop after this much wall-clock time (cumulative over resumes); null
@@ -28,19 +28,27 @@ import java.util.Map;
  *                           a failure, which are meant to be resumed)
  * @param convergence        the opt-in convergence stop; null: off
  */
-public record RunSettings(String codeword, long seed, String budgetName, long maxEvaluations,
+public record RunSettings(String codeword, long seed, BudgetKind budget, long maxEvaluations,
     int maxIterations, Duration timeLimit, Path out, boolean resume, int threads,
     List<Map<String, Object>> userConfigs, double checkpointSeconds, int checkpointIterations,
     boolean quiet, int finalSamples, boolean keepCheckpoint, ConvergenceStop convergence) {
 
-  /** Settings without {@code keepCheckpoint} and convergence stop (both off). */
+  /**
+   * Settings without {@code keepCheckpoint} and convergence stop (both off), the budget kind given
+   * by name ({@link BudgetKind#of}).
+   */
   public RunSettings(String codeword, long seed, String budgetName, long maxEvaluations,
       int maxIterations, Duration timeLimit, Path out, boolean resume, int threads,
       List<Map<String, Object>> userConfigs, double checkpointSeconds, int checkpointIterations,
       boolean quiet, int finalSamples) {
-    this(codeword, seed, budgetName, maxEvaluations, maxIterations, timeLimit, out, resume,
+    this(codeword, seed, BudgetKind.of(budgetName), maxEvaluations, maxIterations, timeLimit, out, resume,
         threads, userConfigs, checkpointSeconds, checkpointIterations, quiet, finalSamples, false,
         null);
+  }
+
+  /** The budget kind's name as {@code run.json} records it ({@code full}, {@code smoke}, ...). */
+  public String budgetName() {
+    return budget.jsonName();
   }
 
   /** The default of {@code finalSamples}: a standard error of about 0.003 on breast_cancer. */

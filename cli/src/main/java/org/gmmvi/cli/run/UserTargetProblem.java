@@ -24,14 +24,14 @@ public final class UserTargetProblem implements RunProblem {
   /**
    * Loads the class once (with seed 0) to check it and read its dimension.
    *
-   * @throws org.gmmvi.cli.UsageException for every loading problem
+   * @throws org.gmmvi.cli.error.UsageException for every loading problem
    */
   public UserTargetProblem(String className, String classpath) {
     this.className = className;
     this.classpath = classpath;
     this.dimension = UserTargetLoader.load(className, classpath, 0L).dimension();
     if (dimension < 1) {
-      throw new org.gmmvi.cli.UsageException("user target '" + className
+      throw new org.gmmvi.cli.error.UsageException("user target '" + className
           + "' reports dimension " + dimension + "; it must be >= 1");
     }
   }

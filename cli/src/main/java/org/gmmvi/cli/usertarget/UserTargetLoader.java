@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gmmvi.cli.UsageException;
+import org.gmmvi.cli.error.UsageException;
 import org.gmmvi.core.target.Target;
 
 /**

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.gmmvi.cli.io.Json;
 import org.gmmvi.cli.io.MetricsCsv;
 import org.gmmvi.core.random.Rng;
+import org.gmmvi.kernels.KernelProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,11 @@ class FaultsTest {
         "--quiet"));
   }
 
-  /** The test JVM's java binary, class path and flags, running {@code org.gmmvi.cli.Main}. */
+  /**
+   * The test JVM's java binary, class path, flags and kernel backend (surefire passes the backend
+   * as a system property, not a JVM flag; the in-process reference run uses it), running
+   * {@code org.gmmvi.cli.Main}.
+   */
   private static List<String> javaCommand() {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -57,6 +62,7 @@ class FaultsTest {
         c.add(a);
       }
     }
+    c.add("-D" + KernelProvider.PROPERTY + "=" + KernelProvider.requested());
     c.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gmmvi.cli.Main"));
     return c;
   }

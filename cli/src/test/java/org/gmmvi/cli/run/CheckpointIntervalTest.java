@@ -9,12 +9,12 @@ class CheckpointIntervalTest {
 
   @Test
   void intervalIsTheConfiguredOneUnlessWritingTakesLonger() {
-    assertThat(RunEngine.timedCheckpointInterval(120, 0.2)).isEqualTo(120);
+    assertThat(CheckpointSchedule.timedCheckpointInterval(120, 0.2)).isEqualTo(120);
     // a 2 GB state that takes 15 s to write: every 300 s, so 15 / (300 + 15) < 5 %
-    double every = RunEngine.timedCheckpointInterval(120, 15);
+    double every = CheckpointSchedule.timedCheckpointInterval(120, 15);
     assertThat(every).isEqualTo(300);
     assertThat(15 / (every + 15)).isLessThan(0.05);
     // --checkpoint-seconds 0 (every iteration) still backs off for slow writes
-    assertThat(RunEngine.timedCheckpointInterval(0, 0.5)).isEqualTo(10);
+    assertThat(CheckpointSchedule.timedCheckpointInterval(0, 0.5)).isEqualTo(10);
   }
 }

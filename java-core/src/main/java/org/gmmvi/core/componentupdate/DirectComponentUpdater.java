@@ -21,6 +21,9 @@ import org.gmmvi.kernels.DenseKernels;
  * {@code μ'_i = (μ_i/σ_i² + β(Rneg_i μ_i − gneg_i))/Λ'_i}, {@code σ'_i = 1/sqrt(Λ'_i)}, rejecting the
  * update unless every {@code σ'_i} is positive and finite. It equals the full update on a diagonal
  * model with a diagonal {@code Rneg}.
+ *
+ * <p>Paper: Lin, Khan, Schmidt, "Fast and Simple Natural-Gradient Variational Inference with
+ * Mixture of Exponential-family Approximations", ICML 2019.
  */
 public final class DirectComponentUpdater extends AbstractComponentUpdater {
 

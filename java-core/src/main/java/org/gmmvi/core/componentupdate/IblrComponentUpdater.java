@@ -25,10 +25,12 @@ import org.gmmvi.kernels.DenseKernels;
  * about {@code 5·D³} FLOP per component instead of {@code 8.3·D³}. The rounding differs from the
  * reference's {@code chol(inv(Λ'))}; the residual tests in {@code IblrArithmeticAccuracyTest}
  * show it is at least as accurate.
+ *
+ * <p>Paper: Lin, Schmidt, Khan, "Handling the Positive-Definite Constraint in the Bayesian
+ * Learning Rule", ICML 2020 (iBLR).
  */
 public final class IblrComponentUpdater extends AbstractComponentUpdater {
 
-  private double[] sig = new double[0];
   private double[] lamNew = new double[0];
   private double[] muNew = new double[0];
 
@@ -49,7 +51,6 @@ public final class IblrComponentUpdater extends AbstractComponentUpdater {
     if (muNew.length != d) {
       muNew = new double[d];
       lamNew = new double[d];
-      sig = new double[d * d];
     }
     double beta = book.stepsize(o);
     boolean meanStep = book.numUpdates(o) != 0.0;

@@ -28,6 +28,10 @@ import org.gmmvi.kernels.DenseKernels;
  * <p>The new factor is {@code L' = chol(Σ_η)}, with {@code Σ_η} formed from {@code K_η}; the update
  * is rejected (component unchanged, {@code lastEta = −1}) if the search does not close, if
  * {@code chol(Λ_η)} or {@code chol(Σ_η)} fails, or if the KL is not below {@code FMAX} (NaN included).
+ *
+ * <p>Papers: Arenz, Neumann, Zhong, "Efficient Gradient-Free Variational Inference using Policy
+ * Search", ICML 2018 (VIPS); Arenz, Zhong, Neumann, "Trust-Region Variational Inference with
+ * Gaussian Mixture Models", JMLR 21, 2020.
  */
 public final class TrustRegionComponentUpdater extends AbstractComponentUpdater {
 

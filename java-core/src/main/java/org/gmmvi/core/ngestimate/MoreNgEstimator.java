@@ -33,6 +33,10 @@ import org.gmmvi.kernels.DenseKernels;
  * <p>Work per component {@code O(N·P² + P³)}; workspace reused across calls; components run
  * sequentially or, with {@link #setParallelism}, in blocks with bit-identical results; not
  * thread-safe.
+ *
+ * <p>Papers: Abdolmaleki, Lioutikov, Peters, Lau, Reis, Neumann, "Model-Based Relative Entropy
+ * Stochastic Search", NeurIPS 2015 (MORE); Arenz, Neumann, Zhong, "Efficient Gradient-Free
+ * Variational Inference using Policy Search", ICML 2018 (VIPS).
  */
 public final class MoreNgEstimator extends AbstractNgEstimator<MoreNgEstimator.Workspace> {
 

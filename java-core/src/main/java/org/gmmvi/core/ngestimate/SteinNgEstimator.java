@@ -30,6 +30,10 @@ import org.gmmvi.kernels.NgKernels;
  * {@code weightedOuter}), with a fixed reduction order; components run sequentially or, with
  * {@link #setParallelism}, in blocks, with bit-identical results. Not thread-safe (reusable
  * workspace).
+ *
+ * <p>Papers: Lin, Khan, Schmidt, "Fast and Simple Natural-Gradient Variational Inference with
+ * Mixture of Exponential-family Approximations", ICML 2019; Lin, Khan, Schmidt, "Stein's Lemma for
+ * the Reparameterization Trick with Exponential Family Mixtures", arXiv 1910.13398, 2019.
  */
 public final class SteinNgEstimator extends AbstractNgEstimator<SteinNgEstimator.Workspace> {
 

@@ -304,7 +304,10 @@ public final class GmmviOptimizer implements AutoCloseable {
       return this;
     }
 
-    /** The kernel backend for a model built from the config (default {@link KernelProvider#get()}). */
+    /**
+     * The kernel backend of a model built from the config (default {@link KernelProvider#get()});
+     * the target evaluates with the model's backend ({@link Target#useKernels}).
+     */
     public Builder kernels(Kernels k) {
       this.kernels = k;
       return this;
@@ -335,6 +338,7 @@ public final class GmmviOptimizer implements AutoCloseable {
       long s = seed != null ? seed : cfg.experiment().seed() != null ? cfg.experiment().seed() : 0;
       Rng rng = new Rng(s);
       GmmModel model = withThreads(initialModel(cfg, d, rng), threads);
+      target.useKernels(model.kernels());
       checkSupported(cfg, model);
       Modules modules = Modules.create(cfg, d);
       modules.estimator().setParallelism(threads);

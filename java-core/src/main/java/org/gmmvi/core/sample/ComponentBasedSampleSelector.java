@@ -15,6 +15,9 @@ import org.gmmvi.core.random.Rng;
  *   draw nnew_o samples from every component o (grouped, in order), evaluate, store
  *   return DB.newest(|old| + |new|)
  * </pre>
+ *
+ * <p>Paper: Arenz, Neumann, Zhong, "Efficient Gradient-Free Variational Inference using Policy
+ * Search", ICML 2018 (VIPS).
  */
 public final class ComponentBasedSampleSelector extends AbstractSampleSelector {
 

@@ -14,6 +14,9 @@ import org.gmmvi.core.random.Rng;
  *   neff  = floor(1/Σ_n ŵ_n²),  ŵ = softmax_n(log q(x_n) − log q_bg(x_n))     (0 if old is empty)
  *   nnew  = max(1, n_des − neff), drawn by mixture sampling (GmmModel.sample, grouped indices: §6 item 9 fixed)
  * </pre>
+ *
+ * <p>Paper: Lin, Khan, Schmidt, "Fast and Simple Natural-Gradient Variational Inference with
+ * Mixture of Exponential-family Approximations", ICML 2019.
  */
 public final class MixtureBasedSampleSelector extends AbstractSampleSelector {
 

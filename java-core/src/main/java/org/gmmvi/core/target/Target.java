@@ -1,5 +1,7 @@
 package org.gmmvi.core.target;
 
+import org.gmmvi.kernels.Kernels;
+
 /**
  * An unnormalised target density {@code log p̃(x)} on {@code R^D}, evaluated in batches.
  *
@@ -57,8 +59,43 @@ public interface Target {
     return 1;
   }
 
+  /**
+   * The kernel backend this target's evaluations should use from now on. The optimizer calls it
+   * once while it is built, with its own backend ({@code GmmviOptimizer.builder().kernels(k)}, by
+   * default the process-wide {@code KernelProvider.get()}), so that one switch governs the model
+   * and the target. Targets that use no kernels ignore it (the default). Not to be called while an
+   * evaluation runs.
+   */
+  default void useKernels(Kernels kernels) {}
+
   /** A short name for logs and result files. */
   default String name() {
     return getClass().getSimpleName();
+  }
+
+  /**
+   * Checks the arguments of {@link #evaluate} once for every target: {@code n ≥ 0},
+   * {@code x.length ≥ n·D}, {@code logDensity.length ≥ n} and, when a gradient is requested,
+   * {@code gradient.length ≥ n·D}, with {@code D = t.dimension()}.
+   *
+   * @throws IllegalArgumentException naming the target and the argument that is too short
+   */
+  static void checkBatch(Target t, double[] x, int n, double[] logDensity, double[] gradient) {
+    int d = t.dimension();
+    if (n < 0) {
+      throw new IllegalArgumentException(t.name() + ": negative batch size " + n);
+    }
+    if (x == null || x.length < (long) n * d) {
+      throw new IllegalArgumentException(t.name() + ": x must hold n*D = " + ((long) n * d)
+          + " values, got " + (x == null ? "null" : x.length));
+    }
+    if (logDensity == null || logDensity.length < n) {
+      throw new IllegalArgumentException(t.name() + ": logDensity must hold n = " + n
+          + " values, got " + (logDensity == null ? "null" : logDensity.length));
+    }
+    if (gradient != null && gradient.length < (long) n * d) {
+      throw new IllegalArgumentException(t.name() + ": gradient must hold n*D = "
+          + ((long) n * d) + " values, got " + gradient.length);
+    }
   }
 }

@@ -3,6 +3,9 @@ package org.gmmvi.core.weightupdate;
 /**
  * Option U (ALGORITHM.md §2.6.1): {@code u = logw + (β/τ)·elr}, normalised and floored. With
  * {@code β = 1}, {@code τ = 1} this is the greedy VIPS update {@code w_o ∝ w_o·exp(elr_o)}.
+ *
+ * <p>Paper: Lin, Khan, Schmidt, "Fast and Simple Natural-Gradient Variational Inference with
+ * Mixture of Exponential-family Approximations", ICML 2019.
  */
 public final class DirectWeightUpdater extends AbstractWeightUpdater {
 

@@ -10,6 +10,9 @@ package org.gmmvi.core.weightupdate;
  * </pre>
  * An inactive bound ends at {@code η = e^−22.5}, i.e. the direct update with {@code β = 1} for
  * {@code τ = 1}. The weight history is appended even if the weights are unchanged.
+ *
+ * <p>Paper: Arenz, Zhong, Neumann, "Trust-Region Variational Inference with Gaussian Mixture
+ * Models", JMLR 21, 2020.
  */
 public final class TrustRegionWeightUpdater extends AbstractWeightUpdater {
 

@@ -4,6 +4,7 @@ import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
 import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.RowKernels;
 
 /**
  * The "auto" backend: routes every operation, by family and size, to the backend that was fastest
@@ -16,6 +17,8 @@ public final class AutoKernels implements Kernels {
   private final AutoDenseKernels dense;
   private final AutoMixtureKernels mixture;
   private final AutoNgKernels ng;
+  private final RowKernels rows;
+  private final String rowsBackend;
 
   /**
    * @param scalar the reference backend (always present)
@@ -26,6 +29,9 @@ public final class AutoKernels implements Kernels {
     this.dense = new AutoDenseKernels(scalar, panama, openblas);
     this.mixture = new AutoMixtureKernels(scalar, panama, openblas, dense);
     this.ng = new AutoNgKernels(scalar, panama, openblas);
+    Kernels rowsFrom = first(panama, scalar);
+    this.rows = rowsFrom.rows();
+    this.rowsBackend = rowsFrom.name();
   }
 
   @Override
@@ -36,7 +42,7 @@ public final class AutoKernels implements Kernels {
   /** Which backend serves which operation, e.g. for the log line of {@code KernelProvider}. */
   public String describe() {
     return "[dense: " + dense.describe() + "; mixture: " + mixture.describe() + "; ng: "
-        + ng.describe() + "]";
+        + ng.describe() + "; rows: " + rowsBackend + "]";
   }
 
   @Override
@@ -52,6 +58,12 @@ public final class AutoKernels implements Kernels {
   @Override
   public NgKernels ng() {
     return ng;
+  }
+
+  /** The Vector API's when it loaded (its lanes run over the rows), else the scalar reference. */
+  @Override
+  public RowKernels rows() {
+    return rows;
   }
 
   /** The first non-null backend, for "best available" choices. */

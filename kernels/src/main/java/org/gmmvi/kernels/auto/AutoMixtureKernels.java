@@ -2,7 +2,6 @@ package org.gmmvi.kernels.auto;
 
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
-import org.gmmvi.kernels.panama.PanamaMixtureKernels;
 import org.gmmvi.kernels.MixtureKernels;
 
 /**
@@ -22,7 +21,7 @@ final class AutoMixtureKernels implements MixtureKernels {
   AutoMixtureKernels(Kernels scalar, Kernels panama, Kernels openblas, DenseKernels dense) {
     Kernels best = AutoKernels.first(panama, openblas, scalar);
     // The Vector API score forms precision matrices; let the size-routed dense kernels do that.
-    this.fast = best == panama ? new PanamaMixtureKernels(dense) : best.mixture();
+    this.fast = best.mixture().withDense(dense);
     this.fastName = best.name();
     this.scalar = scalar.mixture();
   }
@@ -32,37 +31,38 @@ final class AutoMixtureKernels implements MixtureKernels {
   }
 
   @Override
-  public void componentLogDensities(double[] x, int n, int d, double[] means, double[] chols,
-      int k, double[] out) {
-    fast.componentLogDensities(x, n, d, means, chols, k, out);
+  public void componentLogDensities(double[] x, int row0, int n, int d, double[] means,
+      double[] chols, int k, double[] out) {
+    fast.componentLogDensities(x, row0, n, d, means, chols, k, out);
   }
 
   @Override
-  public void componentLogDensitiesDiag(double[] x, int n, int d, double[] means, double[] stds,
-      int k, double[] out) {
-    scalar.componentLogDensitiesDiag(x, n, d, means, stds, k, out);
+  public void componentLogDensitiesDiag(double[] x, int row0, int n, int d, double[] means,
+      double[] stds, int k, double[] out) {
+    scalar.componentLogDensitiesDiag(x, row0, n, d, means, stds, k, out);
   }
 
   @Override
-  public void mixtureLogDensity(double[] comp, double[] logw, int n, int k, double[] out) {
-    scalar.mixtureLogDensity(comp, logw, n, k, out);
-  }
-
-  @Override
-  public void logResponsibilities(double[] comp, double[] logw, double[] mix, int n, int k,
+  public void mixtureLogDensity(double[] comp, int row0, double[] logw, int n, int k,
       double[] out) {
-    scalar.logResponsibilities(comp, logw, mix, n, k, out);
+    scalar.mixtureLogDensity(comp, row0, logw, n, k, out);
   }
 
   @Override
-  public void mixtureScore(double[] x, int n, int d, double[] means, double[] chols, int k,
-      double[] logResp, double[] out) {
-    fast.mixtureScore(x, n, d, means, chols, k, logResp, out);
+  public void logResponsibilities(double[] comp, int row0, double[] logw, double[] mix, int n,
+      int k, double[] out) {
+    scalar.logResponsibilities(comp, row0, logw, mix, n, k, out);
   }
 
   @Override
-  public void mixtureScoreDiag(double[] x, int n, int d, double[] means, double[] stds, int k,
-      double[] logResp, double[] out) {
-    scalar.mixtureScoreDiag(x, n, d, means, stds, k, logResp, out);
+  public void mixtureScore(double[] x, int row0, int n, int d, double[] means, double[] chols,
+      int k, double[] logResp, double[] out) {
+    fast.mixtureScore(x, row0, n, d, means, chols, k, logResp, out);
+  }
+
+  @Override
+  public void mixtureScoreDiag(double[] x, int row0, int n, int d, double[] means, double[] stds,
+      int k, double[] logResp, double[] out) {
+    scalar.mixtureScoreDiag(x, row0, n, d, means, stds, k, logResp, out);
   }
 }

@@ -1,9 +1,7 @@
 package org.gmmvi.kernels.panama;
 
-import org.gmmvi.kernels.DenseKernels;
-import org.gmmvi.kernels.Kernels;
-import org.gmmvi.kernels.MixtureKernels;
-import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.Backend;
+import org.gmmvi.kernels.BackendKernels;
 
 /**
  * The Vector API backend ("panama"). Each family extends its scalar counterpart and overrides only
@@ -12,30 +10,12 @@ import org.gmmvi.kernels.NgKernels;
  * {@code --add-modules jdk.incubator.vector}; {@code KernelProvider} checks that before it loads
  * this class.
  */
-public final class PanamaKernels implements Kernels {
+public final class PanamaKernels extends BackendKernels {
 
-  private final DenseKernels dense = new PanamaDenseKernels();
-  private final MixtureKernels mixture = new PanamaMixtureKernels();
-  private final NgKernels ng = new PanamaNgKernels();
-
-  @Override
-  public String name() {
-    return "panama";
-  }
-
-  @Override
-  public DenseKernels dense() {
-    return dense;
-  }
-
-  @Override
-  public MixtureKernels mixture() {
-    return mixture;
-  }
-
-  @Override
-  public NgKernels ng() {
-    return ng;
+  /** The Vector API families. */
+  public PanamaKernels() {
+    super(Backend.PANAMA, new PanamaDenseKernels(), new PanamaMixtureKernels(),
+        new PanamaNgKernels(), new PanamaRowKernels());
   }
 
   /** Lanes of the preferred double vector on this machine (4 on AVX2), for logs. */

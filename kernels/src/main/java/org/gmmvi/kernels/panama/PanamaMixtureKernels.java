@@ -6,6 +6,7 @@ import static org.gmmvi.kernels.panama.PanamaVectorConstants.SPECIES;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.Workspace;
 import org.gmmvi.kernels.scalar.ScalarDenseKernels;
 import org.gmmvi.kernels.scalar.ScalarMixtureKernels;
@@ -50,11 +51,17 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
     this.dense = dense;
   }
 
+  /** The same kernels with their precisions formed by {@code dense}. */
   @Override
-  protected void componentLogDensitiesK(double[] x, int n, int d, double[] means, double[] chols,
-      int k, double[] out) {
+  public MixtureKernels withDense(DenseKernels dense) {
+    return new PanamaMixtureKernels(dense);
+  }
+
+  @Override
+  protected void componentLogDensitiesK(double[] x, int row0, int n, int d, double[] means,
+      double[] chols, int k, double[] out) {
     if (d == 0 || n < TILE) {
-      super.componentLogDensitiesK(x, n, d, means, chols, k, out);
+      super.componentLogDensitiesK(x, row0, n, d, means, chols, k, out);
       return;
     }
     Workspace ws = workspace;
@@ -70,7 +77,7 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
     // every component reads them (components outside streamed all N samples from memory K times).
     for (int b0 = 0; b0 < full; b0 += block) {
       int bn = Math.min(block, full - b0);
-      transpose(x, b0, bn, d, xt);
+      transpose(x, row0 + b0, bn, d, xt);
       for (int c = 0; c < k; c++) {
         double norm = logNormaliser(chols, c, d);
         for (int i = 0; i < d; i++) {
@@ -79,14 +86,14 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
         for (int s0 = 0; s0 < bn; s0 += TILE) {
           whitenTile(xt, bn, d, means, chols, c, invDiag, s0, z, acc, q);
           for (int t = 0; t < TILE; t++) {
-            out[(b0 + s0 + t) * k + c] = norm - 0.5 * q[t];
+            out[(row0 + b0 + s0 + t) * k + c] = norm - 0.5 * q[t];
           }
         }
       }
     }
     for (int c = 0; c < k; c++) {
       double norm = logNormaliser(chols, c, d);
-      for (int s = full; s < n; s++) {
+      for (int s = row0 + full; s < row0 + n; s++) {
         out[s * k + c] = norm - 0.5 * whitenedSquaredNorm(x, s, d, means, chols, c, zs);
       }
     }
@@ -236,10 +243,10 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
   }
 
   @Override
-  protected void mixtureScoreK(double[] x, int n, int d, double[] means, double[] chols, int k,
-      double[] logResp, double[] out) {
+  protected void mixtureScoreK(double[] x, int row0, int n, int d, double[] means, double[] chols,
+      int k, double[] logResp, double[] out) {
     if (n < TILE) {
-      super.mixtureScoreK(x, n, d, means, chols, k, logResp, out);
+      super.mixtureScoreK(x, row0, n, d, means, chols, k, logResp, out);
       return;
     }
     Workspace ws = workspace;
@@ -266,19 +273,19 @@ public class PanamaMixtureKernels extends ScalarMixtureKernels {
     double[] precMu = ws.array(7, d);
     for (int b0 = 0; b0 < n; b0 += block) {
       int bn = Math.min(block, n - b0);
-      transpose(x, b0, bn, d, xt);
+      transpose(x, row0 + b0, bn, d, xt);
       Arrays.fill(outT, 0, d * bn, 0.0);
       for (int c = 0; c < k; c++) {
         System.arraycopy(precAll, c * d * d, prec, 0, d * d);
         System.arraycopy(precMuAll, c * d, precMu, 0, d);
         for (int s = 0; s < bn; s++) {
-          r[s] = Math.exp(logResp[(b0 + s) * k + c]);
+          r[s] = Math.exp(logResp[(row0 + b0 + s) * k + c]);
         }
         scoreComponent(xt, bn, d, prec, precMu, r, outT);
       }
       for (int s = 0; s < bn; s++) {
         for (int i = 0; i < d; i++) {
-          out[(b0 + s) * d + i] = outT[i * bn + s];
+          out[(row0 + b0 + s) * d + i] = outT[i * bn + s];
         }
       }
     }

@@ -4,10 +4,11 @@ import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.Kernels;
 import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.RowKernels;
 
 /**
  * A backend whose mixture kernels run on several threads ({@link ParallelMixtureKernels}); the
- * dense and NG families are the wrapped backend's (their calls are small, or are already issued
+ * dense, NG and rows families are the wrapped backend's (their calls are small, or are already issued
  * per component from parallel workers). Results equal the wrapped backend's bit for bit.
  */
 public final class ParallelKernels implements Kernels {
@@ -56,5 +57,10 @@ public final class ParallelKernels implements Kernels {
   @Override
   public NgKernels ng() {
     return delegate.ng();
+  }
+
+  @Override
+  public RowKernels rows() {
+    return delegate.rows();
   }
 }

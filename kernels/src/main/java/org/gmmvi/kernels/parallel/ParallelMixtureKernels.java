@@ -3,7 +3,6 @@ package org.gmmvi.kernels.parallel;
 import java.util.concurrent.ForkJoinPool;
 import org.gmmvi.kernels.AbstractMixtureKernels;
 import org.gmmvi.kernels.MixtureKernels;
-import org.gmmvi.kernels.Workspace;
 
 /**
  * Runs the mixture kernels of another backend on several threads by splitting the samples (rows
@@ -20,9 +19,10 @@ import org.gmmvi.kernels.Workspace;
  *
  * <p>Small calls run on the calling thread: below {@link #MIN_PARALLEL_FLOPS} estimated flops
  * ({@code N·K·D²} for densities and scores, {@code 20·N·K} for log-sum-exps) the overhead of a
- * hand-off is larger than the gain. Row ranges other than the first are copied into reused
- * per-thread buffers ({@code O(N·(D + K))}, against {@code O(N·K·D²)} of work). Worker threads
- * come from the common {@link ForkJoinPool}; the calling thread computes the first range.
+ * hand-off is larger than the gain. Each range is one row-range call of the delegate (the
+ * {@code row0} variants of {@link MixtureKernels}) on the caller's arrays, so nothing is copied.
+ * Worker threads come from the common {@link ForkJoinPool}; the calling thread computes the first
+ * range.
  */
 public final class ParallelMixtureKernels extends AbstractMixtureKernels {
 
@@ -34,11 +34,6 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
   private final MixtureKernels delegate;
   private final int threads;
   private final double minParallelFlops;
-  /** Per-thread copies of the input rows and the output of ranges other than the first. */
-  private final Workspace buffers = new Workspace();
-  private static final int OUT = 0;
-  private static final int IN = 1;
-  private static final int IN2 = 2;
 
   /**
    * @param delegate the backend that computes each row range
@@ -75,47 +70,24 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
   }
 
   /**
-   * Splits {@code n} rows into at most {@code threads} ranges of at least {@link #ALIGN} rows,
-   * starting at multiples of {@link #ALIGN} (the last range takes the remainder, so the rows that
-   * are a tile remainder in one call over all rows are the same rows here, and no range is short
-   * enough for a backend's small-input path) and runs them, the first on the calling thread.
+   * Splits rows {@code [row0, row0 + n)} into at most {@code threads} ranges of at least
+   * {@link #ALIGN} rows, starting at {@code row0} plus multiples of {@link #ALIGN} (the last range
+   * takes the remainder, so the rows that are a tile remainder in one call over all rows are the
+   * same rows here, and no range is short enough for a backend's small-input path) and runs them,
+   * the first on the calling thread.
    */
-  private void split(int n, double flops, RowRange body) {
+  private void split(int row0, int n, double flops, RowRange body) {
     int blocks = n / ALIGN;
     int parts = Math.min(threads, blocks);
     if (parts <= 1 || flops < minParallelFlops) {
-      body.run(0, n);
+      body.run(row0, n);
       return;
     }
     ParallelBlocks.run(parts, p -> {
       int from = (int) ((long) blocks * p / parts) * ALIGN;
       int to = p == parts - 1 ? n : (int) ((long) blocks * (p + 1) / parts) * ALIGN;
-      body.run(from, to - from);
+      body.run(row0 + from, to - from);
     });
-  }
-
-  /**
-   * Rows {@code [from, from + rows)} of a row-major matrix, copied into the calling thread's buffer
-   * {@code slot} (the matrix itself for the first range) with {@code cols} columns. */
-  private double[] rows(double[] a, int from, int rows, int cols, int slot) {
-    if (from == 0) {
-      return a;
-    }
-    double[] b = buffers.array(slot, rows * cols);
-    System.arraycopy(a, from * cols, b, 0, rows * cols);
-    return b;
-  }
-
-  /** An output buffer for rows starting at {@code from} (the output itself for the first range). */
-  private double[] outRows(double[] out, int from, int rows, int cols) {
-    return from == 0 ? out : buffers.array(OUT, rows * cols);
-  }
-
-  /** Copies a range's output buffer back into place. */
-  private static void store(double[] buf, double[] out, int from, int rows, int cols) {
-    if (from != 0) {
-      System.arraycopy(buf, 0, out, from * cols, rows * cols);
-    }
   }
 
   private static double densityFlops(int n, int d, int k) {
@@ -123,64 +95,44 @@ public final class ParallelMixtureKernels extends AbstractMixtureKernels {
   }
 
   @Override
-  protected void componentLogDensitiesK(double[] x, int n, int d, double[] means, double[] chols,
-      int k, double[] out) {
-    split(n, densityFlops(n, d, k), (from, m) -> {
-      double[] o = outRows(out, from, m, k);
-      delegate.componentLogDensities(rows(x, from, m, d, IN), m, d, means, chols, k, o);
-      store(o, out, from, m, k);
-    });
+  protected void componentLogDensitiesK(double[] x, int row0, int n, int d, double[] means,
+      double[] chols, int k, double[] out) {
+    split(row0, n, densityFlops(n, d, k), (from, m) ->
+        delegate.componentLogDensities(x, from, m, d, means, chols, k, out));
   }
 
   @Override
-  protected void componentLogDensitiesDiagK(double[] x, int n, int d, double[] means,
+  protected void componentLogDensitiesDiagK(double[] x, int row0, int n, int d, double[] means,
       double[] stds, int k, double[] out) {
-    split(n, 3.0 * n * k * d, (from, m) -> {
-      double[] o = outRows(out, from, m, k);
-      delegate.componentLogDensitiesDiag(rows(x, from, m, d, IN), m, d, means, stds, k, o);
-      store(o, out, from, m, k);
-    });
+    split(row0, n, 3.0 * n * k * d, (from, m) ->
+        delegate.componentLogDensitiesDiag(x, from, m, d, means, stds, k, out));
   }
 
   @Override
-  protected void mixtureLogDensityK(double[] comp, double[] logw, int n, int k, double[] out) {
-    split(n, 20.0 * n * k, (from, m) -> {
-      double[] o = outRows(out, from, m, 1);
-      delegate.mixtureLogDensity(rows(comp, from, m, k, IN), logw, m, k, o);
-      store(o, out, from, m, 1);
-    });
-  }
-
-  @Override
-  protected void logResponsibilitiesK(double[] comp, double[] logw, double[] mix, int n, int k,
+  protected void mixtureLogDensityK(double[] comp, int row0, double[] logw, int n, int k,
       double[] out) {
-    split(n, 2.0 * n * k, (from, m) -> {
-      double[] o = outRows(out, from, m, k);
-      delegate.logResponsibilities(rows(comp, from, m, k, IN), logw, rows(mix, from, m, 1, IN2),
-          m, k, o);
-      store(o, out, from, m, k);
-    });
+    split(row0, n, 20.0 * n * k, (from, m) ->
+        delegate.mixtureLogDensity(comp, from, logw, m, k, out));
   }
 
   @Override
-  protected void mixtureScoreK(double[] x, int n, int d, double[] means, double[] chols, int k,
-      double[] logResp, double[] out) {
-    split(n, densityFlops(n, d, k), (from, m) -> {
-      double[] o = outRows(out, from, m, d);
-      delegate.mixtureScore(rows(x, from, m, d, IN), m, d, means, chols, k,
-          rows(logResp, from, m, k, IN2), o);
-      store(o, out, from, m, d);
-    });
+  protected void logResponsibilitiesK(double[] comp, int row0, double[] logw, double[] mix, int n,
+      int k, double[] out) {
+    split(row0, n, 2.0 * n * k, (from, m) ->
+        delegate.logResponsibilities(comp, from, logw, mix, m, k, out));
   }
 
   @Override
-  protected void mixtureScoreDiagK(double[] x, int n, int d, double[] means, double[] stds, int k,
-      double[] logResp, double[] out) {
-    split(n, 3.0 * n * k * d, (from, m) -> {
-      double[] o = outRows(out, from, m, d);
-      delegate.mixtureScoreDiag(rows(x, from, m, d, IN), m, d, means, stds, k,
-          rows(logResp, from, m, k, IN2), o);
-      store(o, out, from, m, d);
-    });
+  protected void mixtureScoreK(double[] x, int row0, int n, int d, double[] means, double[] chols,
+      int k, double[] logResp, double[] out) {
+    split(row0, n, densityFlops(n, d, k), (from, m) ->
+        delegate.mixtureScore(x, from, m, d, means, chols, k, logResp, out));
+  }
+
+  @Override
+  protected void mixtureScoreDiagK(double[] x, int row0, int n, int d, double[] means,
+      double[] stds, int k, double[] logResp, double[] out) {
+    split(row0, n, 3.0 * n * k * d, (from, m) ->
+        delegate.mixtureScoreDiag(x, from, m, d, means, stds, k, logResp, out));
   }
 }

@@ -1,34 +1,14 @@
 package org.gmmvi.kernels.scalar;
 
-import org.gmmvi.kernels.DenseKernels;
-import org.gmmvi.kernels.Kernels;
-import org.gmmvi.kernels.MixtureKernels;
-import org.gmmvi.kernels.NgKernels;
+import org.gmmvi.kernels.Backend;
+import org.gmmvi.kernels.BackendKernels;
 
 /** The plain-Java backend ("scalar"): always available, and the definition of correctness. */
-public final class ScalarKernels implements Kernels {
+public final class ScalarKernels extends BackendKernels {
 
-  private final DenseKernels dense = new ScalarDenseKernels();
-  private final MixtureKernels mixture = new ScalarMixtureKernels();
-  private final NgKernels ng = new ScalarNgKernels();
-
-  @Override
-  public String name() {
-    return "scalar";
-  }
-
-  @Override
-  public DenseKernels dense() {
-    return dense;
-  }
-
-  @Override
-  public MixtureKernels mixture() {
-    return mixture;
-  }
-
-  @Override
-  public NgKernels ng() {
-    return ng;
+  /** The scalar families. */
+  public ScalarKernels() {
+    super(Backend.SCALAR, new ScalarDenseKernels(), new ScalarMixtureKernels(),
+        new ScalarNgKernels(), new ScalarRowKernels());
   }
 }

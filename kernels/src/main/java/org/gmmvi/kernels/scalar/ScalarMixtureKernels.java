@@ -13,12 +13,12 @@ public class ScalarMixtureKernels extends AbstractMixtureKernels {
   public static final double HALF_LOG_2PI = 0.5 * Math.log(2.0 * Math.PI);
 
   @Override
-  protected void componentLogDensitiesK(double[] x, int n, int d, double[] means, double[] chols,
-      int k, double[] out) {
+  protected void componentLogDensitiesK(double[] x, int row0, int n, int d, double[] means,
+      double[] chols, int k, double[] out) {
     double[] z = new double[d];
     for (int c = 0; c < k; c++) {
       double norm = logNormaliser(chols, c, d);
-      for (int s = 0; s < n; s++) {
+      for (int s = row0; s < row0 + n; s++) {
         out[s * k + c] = norm - 0.5 * whitenedSquaredNorm(x, s, d, means, chols, c, z);
       }
     }
@@ -56,14 +56,14 @@ public class ScalarMixtureKernels extends AbstractMixtureKernels {
   }
 
   @Override
-  protected void componentLogDensitiesDiagK(double[] x, int n, int d, double[] means, double[] stds,
-      int k, double[] out) {
+  protected void componentLogDensitiesDiagK(double[] x, int row0, int n, int d, double[] means,
+      double[] stds, int k, double[] out) {
     for (int c = 0; c < k; c++) {
       double norm = -d * HALF_LOG_2PI;
       for (int i = 0; i < d; i++) {
         norm -= Math.log(stds[c * d + i]);
       }
-      for (int s = 0; s < n; s++) {
+      for (int s = row0; s < row0 + n; s++) {
         double q = 0.0;
         for (int i = 0; i < d; i++) {
           double t = (x[s * d + i] - means[c * d + i]) / stds[c * d + i];
@@ -75,8 +75,9 @@ public class ScalarMixtureKernels extends AbstractMixtureKernels {
   }
 
   @Override
-  protected void mixtureLogDensityK(double[] comp, double[] logw, int n, int k, double[] out) {
-    for (int s = 0; s < n; s++) {
+  protected void mixtureLogDensityK(double[] comp, int row0, double[] logw, int n, int k,
+      double[] out) {
+    for (int s = row0; s < row0 + n; s++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < k; c++) {
         max = Math.max(max, logw[c] + comp[s * k + c]);
@@ -94,9 +95,9 @@ public class ScalarMixtureKernels extends AbstractMixtureKernels {
   }
 
   @Override
-  protected void logResponsibilitiesK(double[] comp, double[] logw, double[] mix, int n, int k,
-      double[] out) {
-    for (int s = 0; s < n; s++) {
+  protected void logResponsibilitiesK(double[] comp, int row0, double[] logw, double[] mix, int n,
+      int k, double[] out) {
+    for (int s = row0; s < row0 + n; s++) {
       for (int c = 0; c < k; c++) {
         out[s * k + c] = logw[c] + comp[s * k + c] - mix[s];
       }
@@ -104,13 +105,13 @@ public class ScalarMixtureKernels extends AbstractMixtureKernels {
   }
 
   @Override
-  protected void mixtureScoreK(double[] x, int n, int d, double[] means, double[] chols, int k,
-      double[] logResp, double[] out) {
+  protected void mixtureScoreK(double[] x, int row0, int n, int d, double[] means, double[] chols,
+      int k, double[] logResp, double[] out) {
     double[] z = new double[d];
-    java.util.Arrays.fill(out, 0, n * d, 0.0);
+    java.util.Arrays.fill(out, row0 * d, (row0 + n) * d, 0.0);
     for (int c = 0; c < k; c++) {
       int lOff = c * d * d;
-      for (int s = 0; s < n; s++) {
+      for (int s = row0; s < row0 + n; s++) {
         double r = Math.exp(logResp[s * k + c]);
         if (r == 0.0) {
           continue;
@@ -142,11 +143,11 @@ public class ScalarMixtureKernels extends AbstractMixtureKernels {
   }
 
   @Override
-  protected void mixtureScoreDiagK(double[] x, int n, int d, double[] means, double[] stds, int k,
-      double[] logResp, double[] out) {
-    java.util.Arrays.fill(out, 0, n * d, 0.0);
+  protected void mixtureScoreDiagK(double[] x, int row0, int n, int d, double[] means,
+      double[] stds, int k, double[] logResp, double[] out) {
+    java.util.Arrays.fill(out, row0 * d, (row0 + n) * d, 0.0);
     for (int c = 0; c < k; c++) {
-      for (int s = 0; s < n; s++) {
+      for (int s = row0; s < row0 + n; s++) {
         double r = Math.exp(logResp[s * k + c]);
         if (r == 0.0) {
           continue;

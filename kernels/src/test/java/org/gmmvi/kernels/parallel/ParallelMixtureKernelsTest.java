@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.gmmvi.kernels.Backend;
 import org.gmmvi.kernels.Kernels;
 import org.gmmvi.kernels.MixtureKernels;
 import org.gmmvi.kernels.testing.KernelTestSupport;
@@ -24,7 +25,7 @@ class ParallelMixtureKernelsTest {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (String backend : List.of("scalar", "panama", "openblas", "auto")) {
+    for (String backend : Backend.names()) {
       for (int threads : new int[] {2, 3, 5}) {
         for (int n : new int[] {63, 65, 130, 1000, 4097}) {
           out.add(Arguments.of(backend, threads, n, n % 2 == 0 ? 31 : 7, n > 64 ? 12 : 3));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.gmmvi.kernels.Backend;
 import org.gmmvi.kernels.KernelProvider;
 import org.gmmvi.kernels.Kernels;
 import org.junit.jupiter.api.Assumptions;
@@ -25,8 +26,8 @@ public final class KernelTestSupport {
   /** Base relative tolerance per unit of work for backend-vs-reference comparisons. */
   public static final double PER_OP = 4e-16;
 
-  /** Backends compared with the scalar reference. */
-  public static final List<String> BACKENDS = List.of("scalar", "panama", "openblas", "auto");
+  /** Every backend of the registry (the scalar reference included). */
+  public static final List<String> BACKENDS = Backend.names();
 
   private KernelTestSupport() {}
 

@@ -16,7 +16,6 @@ import org.gmmvi.problems.metrics.Elbo;
 import org.gmmvi.problems.metrics.GroundTruth;
 import org.gmmvi.problems.metrics.MetricsHook;
 import org.gmmvi.problems.metrics.Mmd;
-import org.gmmvi.problems.metrics.TestAccuracy;
 
 /**
  * The Bayesian logistic-regression problems (PROBLEMS.md §4.1–§4.3): {@code breast_cancer},

@@ -2,7 +2,7 @@ package org.gmmvi.problems.logreg;
 
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.KernelProvider;
-import org.gmmvi.problems.mixture.WhitenedMixtureTarget;
+import org.gmmvi.kernels.Kernels;
 import org.gmmvi.core.target.Target;
 
 /**
@@ -25,6 +25,8 @@ public final class LogisticRegressionTarget implements Target {
   private final String name;
   private final LogisticRegressionData data;
   private final double[] xT;
+  /** Backend of the evaluations (the optimizer's once it calls {@link #useKernels}). */
+  private volatile Kernels kernels = KernelProvider.get();
 
   /** A target on all rows of {@code data}. */
   public LogisticRegressionTarget(String name, LogisticRegressionData data) {
@@ -66,10 +68,16 @@ public final class LogisticRegressionTarget implements Target {
     return name;
   }
 
+  /** Evaluations use {@code kernels} from now on (the optimizer's backend). */
+  @Override
+  public void useKernels(Kernels kernels) {
+    this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+  }
+
   @Override
   public void evaluate(double[] w, int n, double[] logDensity, double[] gradient) {
-    WhitenedMixtureTarget.checkBatch(this, w, n, logDensity, gradient);
-    DenseKernels dense = KernelProvider.get().dense();
+    Target.checkBatch(this, w, n, logDensity, gradient);
+    DenseKernels dense = kernels.dense();
     int d = data.dim();
     int rows = data.numRows();
     double[] y = data.y();

@@ -2,7 +2,7 @@ package org.gmmvi.problems.logreg;
 
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.target.RandomizedTarget;
-import org.gmmvi.problems.mixture.WhitenedMixtureTarget;
+import org.gmmvi.core.target.Target;
 
 /**
  * Mini-batch Bayesian logistic regression (PROBLEMS.md §4.2). One call with {@code S} samples:
@@ -65,7 +65,7 @@ public final class MiniBatchLogisticRegressionTarget implements RandomizedTarget
 
   @Override
   public void evaluate(double[] w, int n, double[] logDensity, double[] gradient) {
-    WhitenedMixtureTarget.checkBatch(this, w, n, logDensity, gradient);
+    Target.checkBatch(this, w, n, logDensity, gradient);
     int rows = data.numRows();
     int d = data.dim();
     double[] x = data.x();

@@ -2,6 +2,9 @@ package org.gmmvi.problems.metrics;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.gmmvi.kernels.KernelProvider;
+import org.gmmvi.kernels.Kernels;
+import org.gmmvi.kernels.RowKernels;
 
 /**
  * Squared maximum mean discrepancy between ground-truth samples and model samples, exactly as the
@@ -21,8 +24,9 @@ import java.util.stream.IntStream;
  *
  * Implementation: all rows are pre-scaled by {@code 1/sqrt(α σ_d)} so the kernel becomes
  * {@code exp(−‖a' − b'‖²)}; the other operand of every pair sum is stored transposed
- * ({@code D × N}) so that SIMD lanes run over rows ({@link KernelSums}: Vector API with SIMD
- * {@code exp} when available, scalar otherwise); rows are processed in parallel (common fork-join
+ * ({@code D × N}) so that SIMD lanes run over rows (the backend's
+ * {@link RowKernels#gaussianRowSum}, Vector API with SIMD {@code exp} in the panama backend);
+ * rows are processed in parallel (common fork-join
  * pool) and per-row sums are combined in a fixed order, so results do not depend on the thread
  * count. Immutable and thread-safe.
  */
@@ -31,6 +35,8 @@ public final class Mmd {
   /** Number of leading ground-truth rows used for the bandwidth. */
   public static final int BANDWIDTH_ROWS = 1000;
 
+  private final RowKernels rows;
+  private final String backend;
   private final int dim;
   private final int numGroundTruth;
   private final double alpha;
@@ -50,6 +56,11 @@ public final class Mmd {
    * @param alpha       bandwidth multiplier α (20 for logistic regression, 6 for the planar robot)
    */
   public Mmd(double[] groundTruth, int n, int dim, double alpha) {
+    this(groundTruth, n, dim, alpha, KernelProvider.get());
+  }
+
+  /** As {@link #Mmd(double[], int, int, double)}, with the row sums of {@code kernels}. */
+  public Mmd(double[] groundTruth, int n, int dim, double alpha, Kernels kernels) {
     if (n < 1 || dim < 1 || groundTruth.length < n * dim) {
       throw new IllegalArgumentException("ground truth must be a non-empty N x D array, got N=" + n
           + ", D=" + dim + ", length " + groundTruth.length);
@@ -57,6 +68,8 @@ public final class Mmd {
     if (!(alpha > 0.0)) {
       throw new IllegalArgumentException("MMD alpha must be positive, got " + alpha);
     }
+    this.rows = kernels.rows();
+    this.backend = kernels.name();
     this.dim = dim;
     this.numGroundTruth = n;
     this.alpha = alpha;
@@ -71,12 +84,13 @@ public final class Mmd {
     }
     this.scaledGroundTruth = scale(groundTruth, n);
     this.scaledGroundTruthT = transpose(scaledGroundTruth, n, dim);
-    this.termGroundTruth = symmetricKernelSum(scaledGroundTruth, n, dim) / ((double) n * n);
+    this.termGroundTruth = symmetricKernelSum(rows, scaledGroundTruth, n, dim)
+        / ((double) n * n);
   }
 
-  /** Whether the Vector API kernel loop is in use (else a scalar loop). */
-  public static boolean vectorized() {
-    return KernelSums.VECTOR;
+  /** Name of the kernel backend whose row sums this evaluator uses. */
+  public String backend() {
+    return backend;
   }
 
   /** Per-dimension bandwidths {@code σ_d} (a copy). */
@@ -106,7 +120,7 @@ public final class Mmd {
           + " array, got M=" + m + ", length " + samples.length);
     }
     double[] y = scale(samples, m);
-    double model = symmetricKernelSum(y, m, dim) / ((double) m * m);
+    double model = symmetricKernelSum(rows, y, m, dim) / ((double) m * m);
     double cross = crossKernelSum(y, m) / ((double) numGroundTruth * m);
     return new Result(termGroundTruth + model - 2.0 * cross, termGroundTruth, model, cross);
   }
@@ -185,16 +199,16 @@ public final class Mmd {
   }
 
   /** {@code ΣΣ_{i,j} exp(−‖x_i − x_j‖²)} over all ordered pairs of the {@code n} rows. */
-  static double symmetricKernelSum(double[] x, int n, int dim) {
+  static double symmetricKernelSum(RowKernels rows, double[] x, int n, int dim) {
     double[] xT = transpose(x, n, dim);
     double[] rowSums = new double[n];
-    forEachRow(n, i -> rowSums[i] = KernelSums.rowSum(x, i * dim, xT, n, i + 1, n, dim));
+    forEachRow(n, i -> rowSums[i] = rows.gaussianRowSum(x, i * dim, xT, n, i + 1, n, dim));
     return n + 2.0 * sumInOrder(rowSums);
   }
 
   private double crossKernelSum(double[] y, int m) {
     double[] rowSums = new double[m];
-    forEachRow(m, i -> rowSums[i] = KernelSums.rowSum(y, i * dim, scaledGroundTruthT,
+    forEachRow(m, i -> rowSums[i] = rows.gaussianRowSum(y, i * dim, scaledGroundTruthT,
         numGroundTruth, 0, numGroundTruth, dim));
     return sumInOrder(rowSums);
   }

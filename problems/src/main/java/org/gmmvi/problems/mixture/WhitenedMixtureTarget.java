@@ -3,6 +3,7 @@ package org.gmmvi.problems.mixture;
 import org.gmmvi.core.target.Target;
 import org.gmmvi.kernels.DenseKernels;
 import org.gmmvi.kernels.KernelProvider;
+import org.gmmvi.kernels.Kernels;
 import org.gmmvi.problems.SamplingTarget;
 
 /**
@@ -38,6 +39,8 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
   /** Their transposes {@code W_kᵀ}, {@code K × D × D}. */
   protected final double[] whiteningT;
   private final String name;
+  /** Backend of the evaluations (the optimizer's once it calls {@link #useKernels}). */
+  private volatile Kernels kernels = KernelProvider.get();
 
   /**
    * @param name        target name for logs
@@ -112,7 +115,7 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    checkBatch(this, x, n, logDensity, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     int chunk = Math.min(CHUNK, Math.max(n, 1));
     Work w = new Work(numComponents, chunk, dim, gradient != null);
     for (int start = 0; start < n; start += CHUNK) {
@@ -121,25 +124,15 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
     }
   }
 
-  /** Validates the arguments of {@link Target#evaluate}. */
-  public static void checkBatch(Target t, double[] x, int n, double[] logDensity,
-      double[] gradient) {
-    int d = t.dimension();
-    if (n < 0) {
-      throw new IllegalArgumentException(t.name() + ": negative batch size " + n);
-    }
-    if (x == null || x.length < (long) n * d) {
-      throw new IllegalArgumentException(t.name() + ": x must hold n*D = " + ((long) n * d)
-          + " values, got " + (x == null ? "null" : x.length));
-    }
-    if (logDensity == null || logDensity.length < n) {
-      throw new IllegalArgumentException(t.name() + ": logDensity must hold n = " + n
-          + " values, got " + (logDensity == null ? "null" : logDensity.length));
-    }
-    if (gradient != null && gradient.length < (long) n * d) {
-      throw new IllegalArgumentException(t.name() + ": gradient must hold n*D = "
-          + ((long) n * d) + " values, got " + gradient.length);
-    }
+  /** Evaluations use {@code kernels} from now on (the optimizer's backend). */
+  @Override
+  public void useKernels(Kernels kernels) {
+    this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+  }
+
+  /** The backend evaluations use. */
+  protected Kernels kernels() {
+    return kernels;
   }
 
   private static final class Work {
@@ -160,7 +153,7 @@ public abstract class WhitenedMixtureTarget implements SamplingTarget {
 
   private void evaluateChunk(double[] x, int start, int rows, double[] out, double[] grad,
       Work w) {
-    DenseKernels dense = KernelProvider.get().dense();
+    DenseKernels dense = kernels.dense();
     int d = dim;
     int kk = numComponents;
     for (int k = 0; k < kk; k++) {

@@ -11,7 +11,6 @@ import org.gmmvi.problems.ProblemInstance;
 import org.gmmvi.problems.io.DataDirectory;
 import org.gmmvi.problems.metrics.GroundTruth;
 import org.gmmvi.problems.metrics.MetricsHook;
-import org.gmmvi.problems.metrics.PlanarRobotModes;
 
 /**
  * The 10-link planar robot (PROBLEMS.md §4.4): {@code planar_robot_4} (four goals, the paper's

@@ -1,7 +1,6 @@
 package org.gmmvi.problems.planar;
 
 import org.gmmvi.core.target.Target;
-import org.gmmvi.problems.mixture.WhitenedMixtureTarget;
 
 /**
  * The planar robot with {@code L} unit links (PROBLEMS.md §4.4). With cumulative angles
@@ -94,7 +93,7 @@ public final class PlanarRobotTarget implements Target {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    WhitenedMixtureTarget.checkBatch(this, x, n, logDensity, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     double[] cos = new double[LINKS];
     double[] sin = new double[LINKS];
     double var = LIKELIHOOD_STD * LIKELIHOOD_STD;

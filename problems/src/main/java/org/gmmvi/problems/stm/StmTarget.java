@@ -108,7 +108,7 @@ public final class StmTarget extends WhitenedMixtureTarget {
       throw new UnsupportedOperationException(name() + ": sampling needs integer degrees of "
           + "freedom, got " + nu);
     }
-    DenseKernels dense = KernelProvider.get().dense();
+    DenseKernels dense = kernels().dense();
     int d = dim;
     double[] z = new double[d];
     for (int i = 0; i < n; i++) {

@@ -87,7 +87,7 @@ public final class TalosTarget implements Target {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    checkArguments(x, n, logDensity.length, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     Workspace w = workspaces.get();
     for (int i = 0; i < n; i++) {
       logDensity[i] = evaluateOne(w, x, i * DIM, gradient, i * DIM, null);
@@ -389,24 +389,6 @@ public final class TalosTarget implements Target {
   /** {@code Σ_k a[ao+k]·b[bo+k]} for k < 3. */
   private static double rowDot(double[] a, int ao, double[] b, int bo) {
     return a[ao] * b[bo] + a[ao + 1] * b[bo + 1] + a[ao + 2] * b[bo + 2];
-  }
-
-  private static void checkArguments(double[] x, int n, int valueLength, double[] gradient) {
-    if (n < 0) {
-      throw new IllegalArgumentException("number of samples must be >= 0, got " + n);
-    }
-    if (x.length < (long) n * DIM) {
-      throw new IllegalArgumentException("x must hold n*34 = " + (long) n * DIM + " values, has "
-          + x.length);
-    }
-    if (valueLength < n) {
-      throw new IllegalArgumentException("logDensity must hold n = " + n + " values, has "
-          + valueLength);
-    }
-    if (gradient != null && gradient.length < (long) n * DIM) {
-      throw new IllegalArgumentException("gradient must hold n*34 = " + (long) n * DIM
-          + " values, has " + gradient.length);
-    }
   }
 
   /** Per-thread buffers: chain frames, world axes, link CoM points, upstream gradients. */

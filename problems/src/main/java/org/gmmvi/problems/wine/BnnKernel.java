@@ -10,6 +10,8 @@ import static org.gmmvi.problems.wine.BnnLayout.W1;
 import static org.gmmvi.problems.wine.BnnLayout.W2;
 import static org.gmmvi.problems.wine.BnnLayout.W3;
 
+import org.gmmvi.kernels.RowKernels;
+
 /**
  * Forward and backward pass of the WINE network (see {@link BnnLayout}) for one parameter vector on a
  * block of at most {@link #BLOCK} data rows, with all buffers owned by the kernel (no allocation per
@@ -17,7 +19,8 @@ import static org.gmmvi.problems.wine.BnnLayout.W3;
  *
  * <p>Buffers are feature-major ({@code buf[unit*BLOCK + r]} for row {@code r} of the block), so every
  * inner loop runs over the rows of the block with unit stride (auto-vectorised broadcast-FMA loops for
- * the forward pass, four-accumulator dot products for the weight gradients).
+ * the forward pass, dot products for the weight gradients). The loops are the backend's
+ * {@link RowKernels} (lanes over the rows), given at construction.
  *
  * <p>Usage: {@link #gather} (or {@link #gatherRange}) the rows, {@link #forward}, then {@link #sse} and,
  * for a gradient, {@link #backward}.
@@ -27,10 +30,9 @@ final class BnnKernel {
   /** Largest number of rows in one block (the mini-batch size of §4.7). */
   static final int BLOCK = 128;
 
-  /** Whether the inner loops run on the Vector API ({@link VectorOps}) or plain Java. */
-  static final boolean VECTOR = vectorEnabled();
-
   private static final double[] ONES = ones();
+
+  private final RowKernels rows;
 
   private final double[] xb = new double[IN * BLOCK];
   private final double[] yb = new double[BLOCK];
@@ -40,6 +42,11 @@ final class BnnKernel {
   private final double[] g = new double[BLOCK];
   private final double[] d2 = new double[H2 * BLOCK];
   private final double[] d1 = new double[H1 * BLOCK];
+
+  /** A kernel whose inner loops run on {@code rows}. */
+  BnnKernel(RowKernels rows) {
+    this.rows = rows;
+  }
 
   /**
    * Loads rows {@code rows[off .. off+n)} of a split into the block.
@@ -98,15 +105,11 @@ final class BnnKernel {
    * {@code b} at {@code wb} ({@code wb < 0}: no bias); {@code transposed} uses {@code Wᵀ} instead
    * ({@code W} then {@code nOut × nIn}).
    */
-  private static void layer(double[] in, int nIn, double[] w, int wm, int wb, double[] z, int nOut,
+  private void layer(double[] in, int nIn, double[] w, int wm, int wb, double[] z, int nOut,
       int n, boolean transposed) {
     int si = transposed ? 1 : nOut;
     int sj = transposed ? nIn : 1;
-    if (VECTOR) {
-      VectorOps.dense(in, nIn, w, wm, si, sj, wb, z, nOut, n);
-    } else {
-      ScalarOps.dense(in, nIn, w, wm, si, sj, wb, z, nOut, n);
-    }
+    rows.dense(in, nIn, w, wm, si, sj, wb, z, nOut, n, BLOCK);
   }
 
   /** Network output for row {@code r} of the block after {@link #forward}. */
@@ -189,22 +192,18 @@ final class BnnKernel {
     return -0.5 * s;
   }
 
-  private static void sigmoid(double[] z, int units, int n) {
+  private void sigmoid(double[] z, int units, int n) {
     for (int j = 0; j < units; j++) {
-      if (VECTOR) {
-        VectorOps.sigmoid(z, j * BLOCK, n);
-      } else {
-        ScalarOps.sigmoid(z, j * BLOCK, n);
-      }
+      rows.sigmoid(z, j * BLOCK, n);
     }
   }
 
-  private static double dot(double[] a, int ao, double[] b, int bo, int n) {
-    return VECTOR ? VectorOps.dot(a, ao, b, bo, n) : ScalarOps.dot(a, ao, b, bo, n);
+  private double dot(double[] a, int ao, double[] b, int bo, int n) {
+    return rows.dot(a, ao, b, bo, n);
   }
 
   /** {@code Σ_{r<n} a[ao+r]}, as a dot product with ones (only 17 sums per block). */
-  private static double sum(double[] a, int ao, int n) {
+  private double sum(double[] a, int ao, int n) {
     return dot(a, ao, ONES, 0, n);
   }
 
@@ -212,21 +211,5 @@ final class BnnKernel {
     double[] a = new double[BLOCK];
     java.util.Arrays.fill(a, 1.0);
     return a;
-  }
-
-  /**
-   * Whether the Vector API path is used: the {@code jdk.incubator.vector} module is present and the
-   * project's backend switch ({@code -Dgmmvi.kernels.backend} or {@code GMMVI_KERNELS_BACKEND}) does not
-   * force {@code scalar}.
-   */
-  private static boolean vectorEnabled() {
-    String backend = System.getProperty("gmmvi.kernels.backend");
-    if (backend == null || backend.isBlank()) {
-      backend = System.getenv("GMMVI_KERNELS_BACKEND");
-    }
-    if ("scalar".equalsIgnoreCase(backend == null ? "" : backend.trim())) {
-      return false;
-    }
-    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
   }
 }

@@ -1,7 +1,9 @@
 package org.gmmvi.problems.wine;
 
-import java.nio.file.Path;
 import java.util.List;
+import org.gmmvi.problems.io.DataDirectory;
+import org.gmmvi.problems.io.DataFormatException;
+import org.gmmvi.problems.io.NumericTable;
 
 /**
  * The white-wine quality regression data of one split seed (PROBLEMS.md §4.7): train (2,938 rows),
@@ -54,19 +56,20 @@ public final class WineData {
   }
 
   /**
-   * Loads split seed {@code splitSeed} (0..9) from {@code dataDir}.
+   * Loads split seed {@code splitSeed} (0..9) from {@code data}.
    *
-   * @throws IllegalArgumentException for a split seed outside 0..9 or missing/malformed files
+   * @throws IllegalArgumentException for a split seed outside 0..9
+   * @throws org.gmmvi.problems.io.DataMissingException if a split file is missing
+   * @throws DataFormatException if a split file is malformed or has other columns
    */
-  public static WineData load(Path dataDir, int splitSeed) {
+  public static WineData load(DataDirectory data, int splitSeed) {
     if (splitSeed < 0 || splitSeed >= NUM_SPLITS) {
       throw new IllegalArgumentException(
           "wine split seed must be in 0.." + (NUM_SPLITS - 1) + ", got " + splitSeed);
     }
-    Path dir = dataDir.resolve("datasets").resolve("wine");
-    String prefix = "wine_seed_" + splitSeed + "_";
-    return new WineData(splitSeed, readSplit(dir.resolve(prefix + "train.csv")),
-        readSplit(dir.resolve(prefix + "test.csv")), readSplit(dir.resolve(prefix + "vali.csv")));
+    String prefix = WineProblem.DATA_FOLDER + "/wine_seed_" + splitSeed + "_";
+    return new WineData(splitSeed, readSplit(data, prefix + "train.csv"),
+        readSplit(data, prefix + "test.csv"), readSplit(data, prefix + "vali.csv"));
   }
 
   /** The split seed used by run seed {@code seed}: {@code seed mod 10} (non-negative). */
@@ -74,13 +77,13 @@ public final class WineData {
     return (int) Math.floorMod(seed, (long) NUM_SPLITS);
   }
 
-  private static Split readSplit(Path file) {
-    NumericCsv.Table t = NumericCsv.read(file);
+  private static Split readSplit(DataDirectory data, String relative) {
+    NumericTable t = NumericTable.readCsv(data.file(relative));
     List<String> expected = new java.util.ArrayList<>(FEATURES);
     expected.add("quality");
-    if (!t.header().equals(expected)) {
-      throw new IllegalArgumentException(
-          file + ": expected columns " + expected + ", found " + t.header());
+    if (!List.of(t.header()).equals(expected)) {
+      throw new DataFormatException(t.file() + ": expected columns " + expected + ", found "
+          + List.of(t.header()));
     }
     double[] x = new double[t.rows() * NUM_FEATURES];
     double[] y = new double[t.rows()];

@@ -1,6 +1,9 @@
 package org.gmmvi.problems.wine;
 
 import org.gmmvi.core.target.Target;
+import org.gmmvi.kernels.KernelProvider;
+import org.gmmvi.kernels.Kernels;
+import org.gmmvi.kernels.RowKernels;
 
 /**
  * Full-batch WINE log-density (PROBLEMS.md §4.7, "Full-batch variant"):
@@ -14,11 +17,22 @@ import org.gmmvi.core.target.Target;
 public final class WineFullBatchTarget implements Target {
 
   private final WineData.Split train;
-  private final ThreadLocal<BnnKernel> kernels = ThreadLocal.withInitial(BnnKernel::new);
+  private volatile ThreadLocal<BnnKernel> kernels = perThread(KernelProvider.get());
 
   /** The full-batch target on {@code train}. */
   public WineFullBatchTarget(WineData.Split train) {
     this.train = train;
+  }
+
+  /** Evaluations use the row kernels of {@code backend} from now on (the optimizer's backend). */
+  @Override
+  public void useKernels(Kernels backend) {
+    kernels = perThread(backend);
+  }
+
+  private static ThreadLocal<BnnKernel> perThread(Kernels backend) {
+    RowKernels rows = backend.rows();
+    return ThreadLocal.withInitial(() -> new BnnKernel(rows));
   }
 
   @Override
@@ -28,7 +42,7 @@ public final class WineFullBatchTarget implements Target {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    WineTarget.checkArguments(x, n, logDensity, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     BnnKernel k = kernels.get();
     int d = BnnLayout.DIM;
     int rows = train.rows();

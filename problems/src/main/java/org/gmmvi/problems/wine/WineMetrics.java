@@ -1,5 +1,7 @@
 package org.gmmvi.problems.wine;
 
+import org.gmmvi.kernels.KernelProvider;
+
 /**
  * WINE metrics (PROBLEMS.md §4.7 "Metrics", §5.5): the Bayesian test loss {@code bi_test_loss}, the
  * mean squared error of the posterior-predictive mean {@code ȳ(x) = (1/M) Σ_s f_{w_s}(x)} of
@@ -35,7 +37,7 @@ public final class WineMetrics {
           + " (array has " + w.length + ") and an output of length " + split.rows() + " (has "
           + out.length + ")");
     }
-    BnnKernel k = new BnnKernel();
+    BnnKernel k = new BnnKernel(KernelProvider.get().rows());
     for (int start = 0; start < split.rows(); start += BATCH_SIZE) {
       int m = Math.min(BATCH_SIZE, split.rows() - start);
       k.gatherRange(split.features(), split.labels(), start, m);
@@ -59,7 +61,7 @@ public final class WineMetrics {
     }
     int rows = split.rows();
     double[] mean = new double[rows];
-    BnnKernel k = new BnnKernel();
+    BnnKernel k = new BnnKernel(KernelProvider.get().rows());
     for (int start = 0; start < rows; start += BATCH_SIZE) {
       int len = Math.min(BATCH_SIZE, rows - start);
       k.gatherRange(split.features(), split.labels(), start, len);

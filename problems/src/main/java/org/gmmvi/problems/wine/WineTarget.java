@@ -3,6 +3,10 @@ package org.gmmvi.problems.wine;
 import java.util.stream.IntStream;
 import org.gmmvi.core.random.Rng;
 import org.gmmvi.core.target.RandomizedTarget;
+import org.gmmvi.core.target.Target;
+import org.gmmvi.kernels.KernelProvider;
+import org.gmmvi.kernels.Kernels;
+import org.gmmvi.kernels.RowKernels;
 
 /**
  * The WINE mini-batch target (PROBLEMS.md §4.7), the one the optimizer sees:
@@ -28,7 +32,7 @@ public final class WineTarget implements RandomizedTarget {
   private final WineData.Split train;
   private final Rng rng;
   private final int parallelism;
-  private final BnnKernel[] kernels;
+  private BnnKernel[] kernels;
   private final int[] permutation;
   private int[] batchRows = new int[0];
 
@@ -57,11 +61,19 @@ public final class WineTarget implements RandomizedTarget {
     this.train = train;
     this.rng = new Rng(seed);
     this.parallelism = parallelism;
-    this.kernels = new BnnKernel[parallelism];
-    for (int c = 0; c < parallelism; c++) {
-      kernels[c] = new BnnKernel();
-    }
+    useKernels(KernelProvider.get());
     this.permutation = new int[train.rows()];
+  }
+
+  /** Evaluations use the row kernels of {@code backend} from now on (the optimizer's backend). */
+  @Override
+  public void useKernels(Kernels backend) {
+    RowKernels rows = backend.rows();
+    BnnKernel[] k = new BnnKernel[parallelism];
+    for (int c = 0; c < parallelism; c++) {
+      k[c] = new BnnKernel(rows);
+    }
+    this.kernels = k;
   }
 
   @Override
@@ -81,7 +93,7 @@ public final class WineTarget implements RandomizedTarget {
 
   @Override
   public void evaluate(double[] x, int n, double[] logDensity, double[] gradient) {
-    checkArguments(x, n, logDensity, gradient);
+    Target.checkBatch(this, x, n, logDensity, gradient);
     if (n == 0) {
       return;
     }
@@ -145,25 +157,5 @@ public final class WineTarget implements RandomizedTarget {
   @Override
   public String name() {
     return "wine";
-  }
-
-  /** Shape checks shared by the WINE targets and metrics. */
-  static void checkArguments(double[] x, int n, double[] logDensity, double[] gradient) {
-    int d = BnnLayout.DIM;
-    if (n < 0) {
-      throw new IllegalArgumentException("number of samples must be >= 0, got " + n);
-    }
-    if (x.length < (long) n * d) {
-      throw new IllegalArgumentException("x must hold n*177 = " + (long) n * d + " values, has "
-          + x.length);
-    }
-    if (logDensity.length < n) {
-      throw new IllegalArgumentException("logDensity must hold n = " + n + " values, has "
-          + logDensity.length);
-    }
-    if (gradient != null && gradient.length < (long) n * d) {
-      throw new IllegalArgumentException("gradient must hold n*177 = " + (long) n * d
-          + " values, has " + gradient.length);
-    }
   }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import org.gmmvi.problems.ProblemInstance;
 import org.gmmvi.problems.Problems;
 import org.gmmvi.problems.TestData;
-import org.gmmvi.problems.metrics.TestAccuracy;
 import org.junit.jupiter.api.Test;
 
 /** Test-split variants and the test-accuracy metric (PROBLEMS.md §4.3). */

@@ -63,8 +63,8 @@ class MmdTest {
       }
       long done = System.nanoTime();
       System.out.printf("MMD %s: N=%d D=%d, evaluator (cached) %.0f ms, 3 MMDs of 2000 samples %.0f ms"
-          + " (SIMD exp: %s)%n", e.getKey(), n, d, (built - start) / 1e6, (done - built) / 1e6,
-          Mmd.vectorized());
+          + " (backend: %s)%n", e.getKey(), n, d, (built - start) / 1e6, (done - built) / 1e6,
+          mmd.backend());
     }
   }
 

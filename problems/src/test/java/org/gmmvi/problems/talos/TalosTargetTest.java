@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.gmmvi.core.random.Rng;
-import org.gmmvi.problems.wine.TestData;
+import org.gmmvi.problems.TestData;
+import org.gmmvi.problems.io.DataDirectory;
+import org.gmmvi.problems.io.DataMissingException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,7 @@ class TalosTargetTest {
 
   @BeforeAll
   static void load() {
-    Path dataDir = TestData.dataDir();
-    TestData.file(TalosProblemFactory.URDF_PATH);
-    target = TalosProblemFactory.create(dataDir, 10000L).target();
+    target = TalosProblem.target(TestData.dir(), TalosProblem.defaultContext());
   }
 
   /** Value, gradient and each of the five terms, with the README tolerances. */
@@ -194,14 +193,18 @@ class TalosTargetTest {
 
   @Test
   void misuseIsRejectedWithClearMessages() {
-    Path dataDir = TestData.dataDir();
-    assertThatThrownBy(() -> TalosProblemFactory.create(dataDir, new double[2]))
+    DataDirectory data = TestData.dir();
+    assertThatThrownBy(() -> TalosProblem.target(data, new double[2]))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("context");
-    assertThatThrownBy(() -> TalosProblemFactory.create(dataDir.resolve("no-such-dir"), 0L))
+    DataDirectory missing = DataDirectory.of(data.root().resolve("no-such-dir"));
+    assertThatThrownBy(() -> TalosProblem.target(missing, TalosProblem.defaultContext()))
+        .isInstanceOf(DataMissingException.class).hasMessageContaining("data directory not found");
+    assertThatThrownBy(() -> TalosTarget.load(data.root().resolve("no-such.urdf"),
+        TalosProblem.defaultContext()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("URDF file not found");
     assertThatThrownBy(() -> target.evaluate(new double[D], 2, new double[2], null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n*34");
-    assertThat(TalosProblemFactory.create(dataDir, 1L).dimension()).isEqualTo(34);
-    assertThat(target.context()).containsExactly(TalosProblemFactory.defaultContext());
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("talos: x must hold n*D = 68");
+    assertThat(target.dimension()).isEqualTo(34);
+    assertThat(target.context()).containsExactly(TalosProblem.defaultContext());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.gmmvi.core.random.Rng;
+import org.gmmvi.problems.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class WineMetricsTest {
 
   @BeforeAll
   static void load() {
-    data = WineData.load(TestData.dataDir(), 0);
+    data = WineData.load(TestData.dir(), 0);
   }
 
   /**
@@ -77,7 +78,7 @@ class WineMetricsTest {
 
   @Test
   void factoryUsesSplitSeedModTenAndExposesTheMetrics() {
-    WineProblemFactory.WineProblem p = WineProblemFactory.create(TestData.dataDir(), 10003);
+    WineProblem.Parts p = WineProblem.create(TestData.dir(), 10003);
     assertThat(p.data().splitSeed()).isEqualTo(3);
     assertThat(p.dimension()).isEqualTo(177);
     assertThat(p.target().dimension()).isEqualTo(177);
@@ -87,7 +88,7 @@ class WineMetricsTest {
     assertThat(p.validationLoss(samples, 3).mse())
         .isEqualTo(WineMetrics.bayesianLoss(p.data().validation(), samples, 3).mse());
     // Same seed, same batch stream.
-    WineProblemFactory.WineProblem q = WineProblemFactory.create(TestData.dataDir(), 10003);
+    WineProblem.Parts q = WineProblem.create(TestData.dir(), 10003);
     assertThat(q.target().random().state()).containsExactly(p.target().random().state());
     assertThatThrownBy(() -> WineMetrics.bayesianLoss(data.test(), samples, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m >= 1");

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.gmmvi.core.random.Rng;
+import org.gmmvi.problems.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class WineTargetTest {
 
   @BeforeAll
   static void load() {
-    data = WineData.load(TestData.dataDir(), 0);
+    data = WineData.load(TestData.dir(), 0);
   }
 
   @Test
@@ -232,10 +233,10 @@ class WineTargetTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallelism");
     WineTarget target = new WineTarget(data.train(), 1);
     assertThatThrownBy(() -> target.evaluate(new double[D], 2, new double[2], null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n*177");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wine: x must hold n*D = 354");
     assertThatThrownBy(() -> target.evaluate(new double[D], 1, new double[1], new double[3]))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gradient");
-    assertThatThrownBy(() -> WineData.load(TestData.dataDir(), 10))
+    assertThatThrownBy(() -> WineData.load(TestData.dir(), 10))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("split seed");
     assertThat(WineData.splitSeedOf(10003)).isEqualTo(3);
     assertThat(WineData.splitSeedOf(-1)).isEqualTo(9);
