@@ -13,7 +13,7 @@
 # benchmark fails the check only if it is beyond the threshold in every round (PerfCheck takes the
 # best round per benchmark), so a burst of load on a shared machine does not fail CI, while a real
 # slowdown, which repeats, does. --update-baseline measures PERF_ROUNDS full rounds and keeps the
-# best of each benchmark.
+# median round of each benchmark (a typical value; the check compares the best of its rounds with it).
 # Environment: PERF_THRESHOLD (default 1.3), PERF_ROUNDS (default 3), PERF_JMH_ARGS (default
 # "-f 1 -wi 2 -i 3 -w 1s -r 1s -bm sample": sample mode, so that PerfCheck compares the fastest
 # sampled operation, which a busy machine disturbs far less than the mean).

@@ -104,7 +104,7 @@ public final class PerfCheck {
     Map<String, Best> best = bestOfRounds(rounds);
     Best calib = best.get(CALIBRATION);
     if (opts.writeBaseline()) {
-      writeBaseline(opts.baseline(), best, opts.revision());
+      writeBaseline(opts.baseline(), medianOfRounds(rounds), opts.revision());
       System.out.println("perf-check: wrote baseline " + opts.baseline() + " with " + best.size()
           + " benchmarks from " + rounds.size() + " round(s) (calibration "
           + fmt(calib.nsPerOp()) + " ns/op)");
@@ -135,6 +135,30 @@ public final class PerfCheck {
     }
     System.out.println("perf-check: no regression beyond " + opts.threshold() + "x");
     return 0;
+  }
+
+  /**
+   * The baseline's combination of rounds: per benchmark the round with the median normalised cost
+   * (the lower median for an even count). A baseline is a typical value, not the luckiest one: the
+   * check compares the best of its rounds with it, and a best-of-rounds baseline would put a
+   * noisy benchmark's typical run just below the threshold.
+   */
+  static Map<String, Best> medianOfRounds(List<Map<String, Score>> rounds) {
+    Map<String, List<Best>> all = new TreeMap<>();
+    for (Map<String, Score> round : rounds) {
+      double calib = round.get(CALIBRATION).nsPerOp();
+      for (Score s : round.values()) {
+        all.computeIfAbsent(s.key(), k -> new ArrayList<>())
+            .add(new Best(s.key(), s.nsPerOp(), calib, 0));
+      }
+    }
+    Map<String, Best> out = new TreeMap<>();
+    all.forEach((k, list) -> {
+      list.sort(java.util.Comparator.comparingDouble(Best::normalised));
+      Best m = list.get((list.size() - 1) / 2);
+      out.put(k, new Best(k, m.nsPerOp(), m.calibrationNsPerOp(), list.size()));
+    });
+    return out;
   }
 
   /**

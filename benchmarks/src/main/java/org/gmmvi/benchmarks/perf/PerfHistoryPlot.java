@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Draws the performance history {@code ci/perf-history.csv} (written by
  * {@code ci/perf-check.sh --record}) as a PNG: one line per tracked benchmark, its normalised cost
  * (cost / calibration cost of the same session) divided by its first recorded value, against the
- * date of the recording. A line rising above 1 is a benchmark that got slower relative to the
+ * number of the recording (1, 2, ...; the CSV has each recording's time and revision). A line rising above 1 is a benchmark that got slower relative to the
  * machine; the calibration itself is left out (it is 1 by definition).
  *
  * <pre>
@@ -82,19 +81,23 @@ public final class PerfHistoryPlot {
   }
 
   /**
-   * Per benchmark (calibration excluded) the series of (date, normalised / first normalised), in
-   * recording order.
+   * Per benchmark (calibration excluded) the series of (recording number, normalised / first
+   * normalised), in recording order; a recording is one timestamp of the CSV.
    */
   static Map<String, List<double[]>> series(List<Entry> entries) {
     Map<String, List<double[]>> out = new TreeMap<>();
     Map<String, Double> first = new LinkedHashMap<>();
+    Map<Instant, Integer> number = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      number.putIfAbsent(e.when(), number.size() + 1);
+    }
     for (Entry e : entries) {
       if (e.benchmark().equals(PerfCheck.CALIBRATION)) {
         continue;
       }
       double base = first.computeIfAbsent(e.benchmark(), k -> e.normalised());
       out.computeIfAbsent(e.benchmark(), k -> new ArrayList<>())
-          .add(new double[] {e.when().toEpochMilli(), e.normalised() / base});
+          .add(new double[] {number.get(e.when()), e.normalised() / base});
     }
     return out;
   }
@@ -106,15 +109,16 @@ public final class PerfHistoryPlot {
     }
     XYChart chart = new XYChartBuilder().width(1000).height(520)
         .title("Tracked benchmarks: normalised cost relative to the first recording")
-        .xAxisTitle("recorded").yAxisTitle("cost / first cost (lower is faster)").build();
-    chart.getStyler().setDatePattern("yyyy-MM-dd");
-    chart.getStyler().setDecimalPattern("0.00");
+        .xAxisTitle("recording (time and revision of each: ci/perf-history.csv)")
+        .yAxisTitle("cost / first cost (lower is faster)").build();
+    chart.getStyler().setXAxisDecimalPattern("0");
+    chart.getStyler().setYAxisDecimalPattern("0.00");
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     for (Map.Entry<String, List<double[]>> s : series.entrySet()) {
-      List<Date> x = new ArrayList<>();
+      List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
       for (double[] p : s.getValue()) {
-        x.add(new Date((long) p[0]));
+        x.add(p[0]);
         y.add(p[1]);
       }
       String name = s.getKey().replace("org.gmmvi.benchmarks.", "");

@@ -121,6 +121,15 @@ class PerfCheckTest {
   }
 
   @Test
+  void theBaselineTakesTheMedianRoundNotTheLuckiestOne() throws Exception {
+    // kernel normalised 50, 30 (lucky), 60 over three rounds: the baseline keeps 50
+    assertThat(checkRounds(jmh(100, 5000, 4), jmh(100, 3000, 4), jmh(100, 6000, 4),
+        "--write-baseline")).isZero();
+    assertThat(check(jmh(100, 6000, 4))).isZero(); // 1.2x the median: ok (2x the lucky round)
+    assertThat(check(jmh(100, 7000, 4))).isOne(); // 1.4x the median
+  }
+
+  @Test
   void suspectsFileListsTheRegressedBenchmarksWithoutParameters() throws Exception {
     assertThat(check(jmh(100, 5000, 4), "--write-baseline")).isZero();
     Path suspects = dir.resolve("suspects.txt");

@@ -31,6 +31,7 @@ class PerfHistoryPlotTest {
     assertThat(series).containsOnlyKeys("org.gmmvi.benchmarks.X.k");
     assertThat(series.get("org.gmmvi.benchmarks.X.k").get(0)[1]).isEqualTo(1.0);
     assertThat(series.get("org.gmmvi.benchmarks.X.k").get(1)[1]).isCloseTo(1.6, within(1e-12));
+    assertThat(series.get("org.gmmvi.benchmarks.X.k").get(1)[0]).isEqualTo(2.0); // recording 2
 
     Path png = dir.resolve("h.png");
     PerfHistoryPlot.write(entries, png);
