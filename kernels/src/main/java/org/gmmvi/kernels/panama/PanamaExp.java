@@ -36,20 +36,25 @@ final class PanamaExp {
   /** {@code 1/k!} for {@code k = 0..13}. */
   private static final double[] INV_FACT = invFactorials(13);
 
+  private static final DoubleVector V_LOG2E = DoubleVector.broadcast(SPECIES, LOG2E);
+  private static final DoubleVector V_SHIFT = DoubleVector.broadcast(SPECIES, SHIFT);
+  private static final DoubleVector V_LN2_HI = DoubleVector.broadcast(SPECIES, LN2_HI);
+  private static final DoubleVector V_LN2_LO = DoubleVector.broadcast(SPECIES, LN2_LO);
+
   private PanamaExp() {}
 
   /** Lane-wise {@code e^x}. */
   static DoubleVector exp(DoubleVector x) {
     DoubleVector xc = x.max(LO).min(HI);
-    DoubleVector kd = xc.fma(DoubleVector.broadcast(SPECIES, LOG2E),
-        DoubleVector.broadcast(SPECIES, SHIFT));
-    DoubleVector n = kd.sub(SHIFT);
-    DoubleVector r = n.neg().fma(DoubleVector.broadcast(SPECIES, LN2_HI), xc);
-    r = n.neg().fma(DoubleVector.broadcast(SPECIES, LN2_LO), r);
-    DoubleVector p = DoubleVector.broadcast(SPECIES, INV_FACT[13]);
-    for (int k = 12; k >= 0; k--) {
-      p = p.fma(r, DoubleVector.broadcast(SPECIES, INV_FACT[k]));
-    }
+    DoubleVector kd = xc.fma(V_LOG2E, V_SHIFT);
+    DoubleVector n = kd.sub(V_SHIFT);
+    DoubleVector nn = n.neg();
+    DoubleVector r = nn.fma(V_LN2_HI, xc);
+    r = nn.fma(V_LN2_LO, r);
+    // Horner, unrolled with constant coefficients so that C2 keeps them in registers
+    DoubleVector p = r.fma(INV_FACT[13], INV_FACT[12]);
+    p = p.fma(r, c(11)).fma(r, c(10)).fma(r, c(9)).fma(r, c(8)).fma(r, c(7)).fma(r, c(6))
+        .fma(r, c(5)).fma(r, c(4)).fma(r, c(3)).fma(r, c(2)).fma(r, c(1)).fma(r, c(0));
     LongVector ni = ((LongVector) kd.reinterpretAsLongs()).sub(SHIFT_BITS);
     LongVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
     LongVector n2 = ni.sub(n1);
@@ -58,6 +63,10 @@ final class PanamaExp {
     DoubleVector e = p.mul(s1).mul(s2);
     // NaN in, NaN out: min/max propagate NaN, and so do the FMAs; the scale then is irrelevant.
     return e;
+  }
+
+  private static DoubleVector c(int k) {
+    return DoubleVector.broadcast(SPECIES, INV_FACT[k]);
   }
 
   /** {@code 2^m} for integers {@code −1022 ≤ m ≤ 1023} (exponent bits {@code (m + 1023) << 52}). */
